@@ -1,0 +1,237 @@
+"""Activation functions: each with its value, its derivative and its SymPy form.
+
+An activation is applied element-wise to a layer's weighted sums ``z`` (shape
+``(n_samples, n_neurons)``) and gives the layer's output ``a`` of the same
+shape.  Softmax is the exception: it mixes the neurons of one row, so its
+derivative is a Jacobian and its backward pass is a Jacobian-vector product.
+
+Every activation answers three questions, so that a chapter can plot and
+differentiate *exactly* the function that training uses:
+
+- ``act(z)``            the value, vectorized and numerically stable;
+- ``act.derivative(z)`` the derivative da/dz, element-wise;
+- ``act.symbolic(x)``   the same function as a SymPy expression.
+
+Look one up by name with :func:`get_activation`.
+"""
+import numpy as np
+
+
+class Activation:
+    """Base class. Subclasses set ``name`` and implement ``__call__``,
+    ``derivative`` and ``symbolic``."""
+
+    name = None
+
+    def __call__(self, z):
+        raise NotImplementedError
+
+    def derivative(self, z):
+        """da/dz at ``z``, element-wise, same shape as ``z``."""
+        raise NotImplementedError
+
+    def symbolic(self, x=None):
+        """The function as a SymPy expression of the symbol ``x``."""
+        raise NotImplementedError
+
+    def backward(self, z, a, grad):
+        """Given dL/da (``grad``), return dL/dz; all arrays (n, k).
+
+        ``a`` is ``self(z)``, passed in so that functions whose derivative is
+        cheapest from their output (sigmoid, tanh) need not recompute it.
+        """
+        return grad * self.derivative(z)
+
+    def params(self):
+        """Extra parameters (for saving and export); {} for most."""
+        return {}
+
+    def __repr__(self):
+        extra = ", ".join(f"{k}={v!r}" for k, v in self.params().items())
+        return f"{type(self).__name__}({extra})"
+
+    def __eq__(self, other):
+        return type(self) is type(other) and self.params() == other.params()
+
+    def __hash__(self):
+        return hash((type(self).__name__, tuple(sorted(self.params().items()))))
+
+
+def _symbol(x):
+    import sympy as sp
+    return sp.Symbol("x", real=True) if x is None else x
+
+
+class Linear(Activation):
+    """Identity: a = z. Range (-inf, inf). Used for regression outputs."""
+
+    name = "linear"
+
+    def __call__(self, z):
+        return z
+
+    def derivative(self, z):
+        return np.ones_like(z)
+
+    def backward(self, z, a, grad):
+        return grad
+
+    def symbolic(self, x=None):
+        return _symbol(x)
+
+
+class Sigmoid(Activation):
+    """Logistic function: a = 1 / (1 + exp(-z)). Range (0, 1).
+
+    Used for a binary output, read as a probability.  Computed as
+    exp(-log(1 + exp(-z))) with ``np.logaddexp(0, -z)`` = log(1 + exp(-z)),
+    which never overflows: finite and warning-free for any finite z.
+    """
+
+    name = "sigmoid"
+
+    def __call__(self, z):
+        return np.exp(-np.logaddexp(0, -z))
+
+    def derivative(self, z):
+        a = self(z)
+        return a * (1 - a)
+
+    def backward(self, z, a, grad):
+        return grad * a * (1 - a)
+
+    def symbolic(self, x=None):
+        import sympy as sp
+        x = _symbol(x)
+        return 1 / (1 + sp.exp(-x))
+
+
+class Tanh(Activation):
+    """Hyperbolic tangent: a = tanh(z). Range (-1, 1). A zero-centred sigmoid."""
+
+    name = "tanh"
+
+    def __call__(self, z):
+        return np.tanh(z)
+
+    def derivative(self, z):
+        return 1 - np.tanh(z) ** 2
+
+    def backward(self, z, a, grad):
+        return grad * (1 - a * a)
+
+    def symbolic(self, x=None):
+        import sympy as sp
+        return sp.tanh(_symbol(x))
+
+
+class ReLU(Activation):
+    """Rectified linear unit: a = max(0, z). Range [0, inf).
+
+    The default for hidden layers.  Its derivative at exactly 0 is taken as 0.
+    """
+
+    name = "relu"
+
+    def __call__(self, z):
+        return np.maximum(z, 0)
+
+    def derivative(self, z):
+        return (z > 0).astype(z.dtype)
+
+    def backward(self, z, a, grad):
+        return grad * (z > 0)
+
+    def symbolic(self, x=None):
+        import sympy as sp
+        x = _symbol(x)
+        return sp.Piecewise((0, x <= 0), (x, True))
+
+
+class LeakyReLU(Activation):
+    """Leaky ReLU: a = z for z > 0, else slope * z. Range (-inf, inf).
+
+    A hidden-layer activation whose gradient never dies completely.
+    """
+
+    name = "leaky_relu"
+
+    def __init__(self, slope=0.01):
+        if isinstance(slope, bool) or not isinstance(slope, (int, float, np.floating)):
+            raise TypeError(f"slope must be a number, got {type(slope).__name__}")
+        if not (np.isfinite(slope) and 0 <= slope < 1):
+            raise ValueError(f"slope must be in [0, 1), got {slope!r}")
+        self.slope = float(slope)
+
+    def __call__(self, z):
+        return np.where(z > 0, z, self.slope * z)
+
+    def derivative(self, z):
+        return np.where(z > 0, 1.0, self.slope).astype(z.dtype)
+
+    def backward(self, z, a, grad):
+        return grad * np.where(z > 0, 1.0, self.slope).astype(grad.dtype)
+
+    def symbolic(self, x=None):
+        import sympy as sp
+        x = _symbol(x)
+        return sp.Piecewise((sp.nsimplify(self.slope) * x, x <= 0), (x, True))
+
+    def params(self):
+        return {"slope": self.slope}
+
+
+class Softmax(Activation):
+    """Softmax over each row: a_i = exp(z_i) / sum_j exp(z_j). Range (0, 1), rows sum to 1.
+
+    Used for a multi-class output.  The row maximum is subtracted before
+    ``exp`` (which leaves the result unchanged) so that nothing overflows.
+    """
+
+    name = "softmax"
+
+    def __call__(self, z):
+        e = np.exp(z - z.max(axis=1, keepdims=True))
+        return e / e.sum(axis=1, keepdims=True)
+
+    def derivative(self, z):
+        """The Jacobian da_i/dz_j of each row: shape (n, k, k)."""
+        a = self(z)
+        return a[:, :, None] * (np.eye(z.shape[1], dtype=z.dtype) - a[:, None, :])
+
+    def backward(self, z, a, grad):
+        # Jacobian-vector product without building the (n, k, k) Jacobian:
+        # dL/dz_j = a_j * (dL/da_j - sum_i dL/da_i * a_i)
+        return a * (grad - (grad * a).sum(axis=1, keepdims=True))
+
+    def symbolic(self, x=None):
+        """A SymPy Matrix of the softmax of the symbols ``x`` (default z1, z2, z3)."""
+        import sympy as sp
+        if x is None:
+            x = sp.symbols("z1:4", real=True)
+        exps = [sp.exp(xi) for xi in x]
+        total = sum(exps)
+        return sp.Matrix([e / total for e in exps])
+
+
+ACTIVATIONS = {cls.name: cls for cls in (Linear, Sigmoid, Tanh, ReLU, LeakyReLU, Softmax)}
+
+
+def get_activation(activation, **params):
+    """An :class:`Activation` from its name (see ``ACTIVATIONS``) or an instance.
+
+    >>> get_activation("leaky_relu", slope=0.1)
+    LeakyReLU(slope=0.1)
+    """
+    if isinstance(activation, Activation):
+        return activation
+    if activation is None:
+        activation = "linear"
+    if not isinstance(activation, str):
+        raise TypeError(
+            f"activation must be a name or an Activation, got {type(activation).__name__}; "
+            f"valid names: {', '.join(ACTIVATIONS)}")
+    if activation not in ACTIVATIONS:
+        raise ValueError(
+            f"unknown activation {activation!r}; valid names: {', '.join(ACTIVATIONS)}")
+    return ACTIVATIONS[activation](**params)
