@@ -94,11 +94,12 @@ class Sigmoid(Activation):
         return np.exp(-np.logaddexp(0, -z))
 
     def derivative(self, z):
-        a = self(z)
-        return a * (1 - a)
+        # a (1 - a), written as sigmoid(z) sigmoid(-z) so that the tail z >> 0,
+        # where 1 - a cancels to 0, keeps full relative precision
+        return self(z) * self(-z)
 
     def backward(self, z, a, grad):
-        return grad * a * (1 - a)
+        return grad * a * (1 - a)   # the same to within 1e-16 absolute, and cheaper
 
     def symbolic(self, x=None):
         import sympy as sp

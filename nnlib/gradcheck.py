@@ -5,7 +5,7 @@ For every parameter p, the numerical derivative is
     (L(p + eps) - L(p - eps)) / (2 eps)
 
 whose error is O(eps^2) from truncation plus about 1e-16 * L / eps from
-rounding.  Each parameter array is summarised by one number,
+rounding; eps = 1e-5 balances the two for losses and weights of order 1.  Each parameter array is summarised by one number,
 
     max |backprop - numerical| / max |backprop|,
 
@@ -16,7 +16,7 @@ because of rounding, any two methods disagree by 100%.)
 import numpy as np
 
 
-def numerical_gradients(network, X, y, eps=1e-6):
+def numerical_gradients(network, X, y, eps=1e-5):
     """Central finite-difference gradients, in the format of ``network.gradients``.
 
     Loops over every parameter (two loss evaluations each): for small
@@ -47,7 +47,7 @@ def numerical_gradients(network, X, y, eps=1e-6):
     return result
 
 
-def gradient_check(network, X, y, eps=1e-6):
+def gradient_check(network, X, y, eps=1e-5):
     """Compare backprop with finite differences; one error per parameter array.
 
     Returns a list with one ``(weights_error, bias_error)`` pair per layer,

@@ -1,0 +1,118 @@
+"""Checks for the book's exercises: right, or what is wrong, without giving the answer away.
+
+In a chapter::
+
+    from nnlib.exercises import check
+    answer = ...              # the reader's answer
+    check("ch1-slope", answer)
+
+``check`` returns a :class:`CheckResult`, shown in Jupyter as a one-line
+verdict; ``bool(result)`` is True when the answer is right.
+
+Each chapter's checks live in a module ``chNN.py`` beside this file and
+register themselves with the :func:`exercise` decorator.  A checker takes
+the answer and returns None when it is right, or a string saying what is
+wrong (a hint, never the answer).  Helpers below cover the usual cases.
+"""
+import importlib
+import numbers
+import pkgutil
+
+import numpy as np
+
+_CHECKS = {}
+
+
+class CheckResult:
+    """The verdict on one answer: ``passed`` (bool) and a ``message``."""
+
+    def __init__(self, exercise_id, passed, message):
+        self.exercise_id, self.passed, self.message = exercise_id, passed, message
+
+    def __bool__(self):
+        return self.passed
+
+    def __repr__(self):
+        mark = "Right!" if self.passed else "Not yet:"
+        return f"{self.exercise_id}: {mark} {self.message}".rstrip()
+
+    def _repr_html_(self):
+        colour = "#1a7f37" if self.passed else "#b35900"
+        mark = "&#10004; Right!" if self.passed else "&#10008; Not yet:"
+        import html
+        return (f'<div class="nnlib-check" style="font-weight:600;color:{colour}">'
+                f'{html.escape(self.exercise_id)}: {mark} {html.escape(self.message)}</div>')
+
+
+def exercise(exercise_id, done_message="Well done."):
+    """Register the decorated function as the checker of ``exercise_id``."""
+    def register(checker):
+        if exercise_id in _CHECKS:
+            raise ValueError(f"exercise {exercise_id!r} is registered twice")
+        checker.done_message = done_message
+        _CHECKS[exercise_id] = checker
+        return checker
+    return register
+
+
+def _load_all():
+    for module in pkgutil.iter_modules(__path__):
+        if module.name.startswith("ch"):
+            importlib.import_module(f"{__name__}.{module.name}")
+
+
+def exercise_ids():
+    """All registered exercise ids, sorted."""
+    _load_all()
+    return sorted(_CHECKS)
+
+
+def check(exercise_id, answer):
+    """Check ``answer`` to exercise ``exercise_id``; returns a :class:`CheckResult`."""
+    _load_all()
+    if exercise_id not in _CHECKS:
+        raise ValueError(f"unknown exercise {exercise_id!r}; known: {', '.join(sorted(_CHECKS))}")
+    if answer is None or answer is Ellipsis:
+        return CheckResult(exercise_id, False, "no answer yet: replace the ... with your answer "
+                                               "and run the cell again.")
+    checker = _CHECKS[exercise_id]
+    try:
+        problem = checker(answer)
+    except Exception as exc:   # a malformed answer is feedback, not a crash
+        problem = f"could not check this answer ({type(exc).__name__}: {exc})"
+    if problem:
+        return CheckResult(exercise_id, False, problem)
+    return CheckResult(exercise_id, True, checker.done_message)
+
+
+# ------------------------------------------------------------------ helpers
+def number_problem(answer, expected, rtol=1e-6, atol=1e-9, what="the answer"):
+    """None if ``answer`` is a number close to ``expected``; else a hint (sign, too big/small)."""
+    if isinstance(answer, bool) or not isinstance(answer, (numbers.Real, np.floating, np.integer)):
+        if isinstance(answer, np.ndarray) and answer.size == 1:
+            answer = answer.item()
+        else:
+            return f"{what} should be a single number, got {type(answer).__name__}"
+    answer = float(answer)
+    if not np.isfinite(answer):
+        return f"{what} is {answer}; expected a finite number"
+    if np.isclose(answer, expected, rtol=rtol, atol=atol):
+        return None
+    if np.sign(answer) != np.sign(expected) and expected != 0:
+        return f"{what} has the wrong sign"
+    return f"{what} is too {'big' if answer > expected else 'small'}"
+
+
+def array_problem(answer, expected, rtol=1e-6, atol=1e-9, what="the answer"):
+    """None if ``answer`` is an array of ``expected``'s shape and values; else what differs."""
+    expected = np.asarray(expected, dtype=float)
+    try:
+        answer = np.asarray(answer, dtype=float)
+    except (TypeError, ValueError):
+        return f"{what} should be an array of numbers"
+    if answer.shape != expected.shape:
+        return f"{what} should have shape {expected.shape}, got {answer.shape}"
+    wrong = ~np.isclose(answer, expected, rtol=rtol, atol=atol)
+    if wrong.any():
+        return f"{int(wrong.sum())} of {wrong.size} entries of {what} are not right yet"
+    return None

@@ -1,0 +1,206 @@
+"""Figures the chapters share, drawn from real nnlib objects.
+
+- :func:`use_book_style`: one matplotlib style for the book (call it first);
+- :func:`plot_neuron`: a one-input neuron's output as a line, y = w x + b;
+- :func:`draw_network`: a network diagram, edges coloured and sized by weight;
+- :func:`plot_decision_surface`: a classifier's probability over two inputs;
+- :func:`plot_loss`: loss (and validation loss) per epoch.
+
+Every function takes an optional ``ax`` and returns the axes it drew on.
+Figures have an opaque white background, so they read the same on the
+book's light and dark pages.
+"""
+import numpy as np
+
+POSITIVE = "#0072B2"   # Okabe-Ito blue: positive weights
+NEGATIVE = "#D55E00"   # Okabe-Ito vermillion: negative weights
+COLORS = ["#0072B2", "#D55E00", "#009E73", "#CC79A7", "#E69F00", "#56B4E9", "#000000"]
+
+BOOK_STYLE = {
+    "figure.figsize": (6.4, 4.0),
+    "figure.dpi": 100,
+    "figure.facecolor": "white",        # opaque: legible on light and dark pages
+    "savefig.facecolor": "white",
+    "savefig.transparent": False,
+    "axes.facecolor": "white",
+    "axes.edgecolor": "#333333",
+    "axes.labelcolor": "#222222",
+    "axes.titleweight": "bold",
+    "axes.grid": True,
+    "grid.color": "#dddddd",
+    "axes.spines.top": False,
+    "axes.spines.right": False,
+    "axes.prop_cycle": None,            # set below from COLORS
+    "text.color": "#222222",
+    "xtick.color": "#333333",
+    "ytick.color": "#333333",
+    "font.size": 11,
+    "legend.frameon": True,
+    "legend.framealpha": 0.9,
+    "image.cmap": "viridis",
+}
+
+
+def use_book_style(retina=True):
+    """Apply the book's matplotlib style; in Jupyter, also draw crisp (retina) PNGs."""
+    import matplotlib as mpl
+    from cycler import cycler
+    style = dict(BOOK_STYLE, **{"axes.prop_cycle": cycler(color=COLORS)})
+    mpl.rcParams.update(style)
+    if retina:
+        try:
+            from IPython import get_ipython
+            from matplotlib_inline.backend_inline import set_matplotlib_formats
+        except ImportError:
+            return
+        if get_ipython() is not None:
+            set_matplotlib_formats("retina")
+
+
+def _axes(ax):
+    if ax is None:
+        import matplotlib.pyplot as plt
+        ax = plt.gca()
+    return ax
+
+
+def plot_neuron(weight, bias=None, ax=None, x_range=(-3, 3), label=None, **line_kwargs):
+    """Draw a one-input neuron's output y = weight * x + bias over ``x_range``.
+
+    ``weight`` is either a number (then ``bias`` is too) or a ``Dense(1, 1)``
+    layer; the line is computed by the layer's own ``forward``.
+    """
+    from .layers import Dense
+    if isinstance(weight, Dense):
+        layer = weight
+        if layer.n_inputs != 1 or layer.n_outputs != 1:
+            raise ValueError(f"plot_neuron needs a Dense(1, 1) layer, got {layer!r}")
+    else:
+        if bias is None:
+            raise TypeError("plot_neuron(weight, bias): give a bias with a numeric weight")
+        layer = Dense(1, 1, activation="linear", init="zeros")
+        layer.weights[0, 0], layer.bias[0] = float(weight), float(bias)
+    ax = _axes(ax)
+    x = np.linspace(*x_range, 200).reshape(-1, 1)
+    y = layer.forward(x)
+    w, b = layer.weights[0, 0], layer.bias[0]
+    if label is None:
+        label = f"w = {w:g}, b = {b:g}"
+    ax.plot(x[:, 0], y[:, 0], label=label, **line_kwargs)
+    ax.axhline(0, color="#888888", lw=0.8)
+    ax.axvline(0, color="#888888", lw=0.8)
+    ax.set_xlabel("input x")
+    ax.set_ylabel("output y = w x + b")
+    return ax
+
+
+def draw_network(network, ax=None, input_labels=None, output_labels=None, show_shapes=True,
+                 max_linewidth=5.0):
+    """Draw ``network`` as circles (neurons) and lines (weights).
+
+    Line width is proportional to |weight| (the largest drawn ``max_linewidth``
+    points wide); blue lines are positive weights, vermillion negative.  With
+    ``show_shapes``, each layer's weights and bias shapes are written under it.
+    """
+    ax = _axes(ax)
+    sizes = [network.n_inputs] + [layer.n_outputs for layer in network.layers]
+    tallest = max(sizes)
+
+    def ys(n):
+        return np.linspace(0, tallest - 1, n + 2)[1:-1] if n < tallest else np.arange(n, dtype=float)
+
+    positions = [(np.full(n, float(i)), ys(n)[::-1]) for i, n in enumerate(sizes)]
+    biggest = max(np.max(np.abs(layer.weights)) for layer in network.layers) or 1.0
+    for i, layer in enumerate(network.layers):
+        (x0, y0), (x1, y1) = positions[i], positions[i + 1]
+        for j in range(layer.n_inputs):
+            for k in range(layer.n_outputs):
+                w = layer.weights[j, k]
+                ax.plot([x0[j], x1[k]], [y0[j], y1[k]], zorder=1, solid_capstyle="round",
+                        color=POSITIVE if w >= 0 else NEGATIVE,
+                        lw=0.3 + max_linewidth * abs(w) / biggest, alpha=0.8)
+    names = ["input"] + [f"layer {i + 1}\n{layer.activation.name}"
+                         for i, layer in enumerate(network.layers)]
+    for i, (x, y) in enumerate(positions):
+        ax.scatter(x, y, s=500, zorder=2, color="white", edgecolor="#333333", linewidth=1.5)
+        ax.text(i, tallest - 0.3, names[i], ha="center", va="bottom", fontsize=9)
+        if show_shapes and i > 0:
+            layer = network.layers[i - 1]
+            ax.text(i - 0.5, -0.9, f"W {layer.weights.shape}\nb {layer.bias.shape}",
+                    ha="center", va="top", fontsize=8, color="#555555")
+    for labels, (x, y), side in ((input_labels, positions[0], "right"),
+                                 (output_labels, positions[-1], "left")):
+        if labels is not None:
+            for xi, yi, text in zip(x, y, labels):
+                ax.text(xi + (-0.18 if side == "right" else 0.18), yi, text, ha=side,
+                        va="center", fontsize=9)
+    ax.set_xlim(-0.8, len(sizes) - 0.2)
+    ax.set_ylim(-1.8 if show_shapes else -0.8, tallest + 0.4)
+    ax.axis("off")
+    from matplotlib.lines import Line2D
+    ax.legend(handles=[Line2D([], [], color=POSITIVE, lw=2, label="positive weight"),
+                       Line2D([], [], color=NEGATIVE, lw=2, label="negative weight")],
+              loc="lower center", bbox_to_anchor=(0.5, -0.12), ncol=2, fontsize=8)
+    return ax
+
+
+def plot_decision_surface(network, X=None, y=None, ax=None, features=(0, 1), fixed=None,
+                          extent=(0.0, 1.0, 0.0, 1.0), resolution=120, feature_names=None,
+                          class_names=None, colorbar=True):
+    """Shade the network's output probability over a grid of two input features.
+
+    ``features`` picks the two inputs on the x and y axes; every other input is
+    held at ``fixed`` (a full-length input vector; default 0.5).  For several
+    outputs the shading is the probability of the predicted class.  ``X, y``
+    (optional) are drawn on top as points coloured by class.  The 0.5 contour,
+    the decision boundary, is drawn for one-output networks.
+    """
+    ax = _axes(ax)
+    fi, fj = features
+    base = np.full(network.n_inputs, 0.5) if fixed is None else np.asarray(fixed, dtype=float)
+    if base.shape != (network.n_inputs,):
+        raise ValueError(f"fixed must have one value per input, shape ({network.n_inputs},), "
+                         f"got {base.shape}")
+    gx, gy = np.meshgrid(np.linspace(extent[0], extent[1], resolution),
+                         np.linspace(extent[2], extent[3], resolution))
+    grid = np.tile(base, (gx.size, 1))
+    grid[:, fi], grid[:, fj] = gx.ravel(), gy.ravel()
+    proba = network.forward(grid)
+    surface = (proba[:, 0] if proba.shape[1] == 1 else proba.max(axis=1)).reshape(gx.shape)
+    image = ax.imshow(surface, origin="lower", extent=extent, vmin=0, vmax=1, cmap="RdBu",
+                      aspect="auto", alpha=0.85)
+    if proba.shape[1] == 1:
+        ax.contour(gx, gy, surface, levels=[0.5], colors="black", linewidths=1.5)
+    if colorbar:
+        ax.figure.colorbar(image, ax=ax, label="network output (probability)")
+    if X is not None:
+        X = np.asarray(X)
+        labels = np.asarray(y).reshape(len(X), -1)
+        labels = labels[:, 0] if labels.shape[1] == 1 else labels.argmax(axis=1)
+        palette = (NEGATIVE, POSITIVE) if proba.shape[1] == 1 else COLORS   # match the shading
+        for c in np.unique(labels):
+            name = class_names[int(c)] if class_names is not None else f"class {int(c)}"
+            ax.scatter(X[labels == c, fi], X[labels == c, fj], s=12, edgecolor="white",
+                       linewidth=0.4, label=name, color=palette[int(c) % len(palette)])
+        ax.legend(loc="upper right", fontsize=8)
+    names = feature_names or [f"input {i}" for i in range(network.n_inputs)]
+    ax.set_xlabel(names[fi])
+    ax.set_ylabel(names[fj])
+    ax.grid(False)
+    return ax
+
+
+def plot_loss(history, ax=None, log=False, title="Loss during training"):
+    """Plot ``history["loss"]`` (and ``"val_loss"`` if present) against the epoch."""
+    ax = _axes(ax)
+    epochs = np.arange(1, len(history["loss"]) + 1)
+    ax.plot(epochs, history["loss"], label="training loss")
+    if "val_loss" in history:
+        ax.plot(epochs, history["val_loss"], label="validation loss", linestyle="--")
+    if log:
+        ax.set_yscale("log")
+    ax.set_xlabel("epoch")
+    ax.set_ylabel("loss")
+    ax.set_title(title)
+    ax.legend()
+    return ax
