@@ -5,8 +5,9 @@
 - :func:`draw_network`: a network diagram, edges coloured and sized by weight;
 - :func:`plot_decision_surface`: a classifier's probability over two inputs;
 - :func:`plot_loss`: loss (and validation loss) per epoch.
+- :func:`animation_html`: an animation with a frame slider that works without a kernel.
 
-Every function takes an optional ``ax`` and returns the axes it drew on.
+Every plotting function takes an optional ``ax`` and returns the axes it drew on.
 Figures have an opaque white background, so they read the same on the
 book's light and dark pages.
 """
@@ -204,3 +205,54 @@ def plot_loss(history, ax=None, log=False, title="Loss during training"):
     ax.set_title(title)
     ax.legend()
     return ax
+
+
+# Button icons of matplotlib's animation player (Font Awesome names) as plain characters, so the
+# player needs no icon font from the web.
+_ANIMATION_ICONS = {
+    "fa-minus": "\u2212", "fa-plus": "+",
+    "fa-fast-backward": "\u23ee", "fa-step-backward": "\u25c2|",
+    "fa-play fa-flip-horizontal": "\u25c0", "fa-pause": "\u23f8", "fa-play": "\u25b6",
+    "fa-step-forward": "|\u25b8", "fa-fast-forward": "\u23ed",
+}
+
+
+def animation_html(animation, alt, default_mode="once"):
+    """A matplotlib animation as self-contained HTML with a frame slider (no kernel needed).
+
+    ``animation`` is a ``matplotlib.animation.Animation`` (e.g. a ``FuncAnimation``); every
+    frame is rendered to a PNG embedded in the HTML, and the slider and buttons under the
+    picture switch between them in the browser, so the exploration keeps working on a static
+    page.  Compared with ``animation.to_jshtml()``:
+
+    - nothing is fetched from the web (matplotlib links an icon font from a CDN; the buttons
+      here use plain characters instead);
+    - the picture has ``alt`` text (a description of what the frames show);
+    - the element ids are derived from the frames themselves, so rerunning a notebook gives
+      identical output.
+
+    The animation's figure is closed, so a notebook does not also show it as a still image.
+    Returns an ``IPython.display.HTML`` object: make it a cell's last value to show it.
+    """
+    import hashlib
+    import html
+    import re
+
+    import matplotlib.pyplot as plt
+    from IPython.display import HTML
+
+    if not isinstance(alt, str) or not alt.strip():
+        raise ValueError("alt must be a non-empty description of the animation's pictures")
+    text = animation.to_jshtml(default_mode=default_mode)
+    plt.close(animation._fig)
+    text = re.sub(r'<link rel="stylesheet"\s+href="https?://[^"]*"\s*/?>', "", text)
+    for name, symbol in sorted(_ANIMATION_ICONS.items(), key=lambda item: -len(item[0])):
+        text = text.replace(f'<i class="fa {name}"></i>', f'<span aria-hidden="true">{symbol}</span>')
+    ids = set(re.findall(r"_anim_img([0-9a-f]{32})", text))
+    if len(ids) == 1:
+        old = ids.pop()
+        new = hashlib.md5(text.replace(old, "").encode()).hexdigest()
+        text = text.replace(old, new)
+    text = re.sub(r'<img id="(_anim_img[0-9a-f]+)"',
+                  lambda m: f'<img id="{m.group(1)}" alt="{html.escape(alt, quote=True)}"', text)
+    return HTML(text)

@@ -1,0 +1,81 @@
+"""Small tables for notebooks, readable in Jupyter, in the book and as plain text.
+
+The book's environment has no pandas, and a chapter often wants to show a few rows of numbers
+(a forward pass by hand, a comparison of methods).  :func:`table` makes one:
+
+>>> table([["rose", 4.1, 2.9]], headers=["flower", "length (cm)", "width (cm)"])
+
+In Jupyter and in the book it shows as an HTML table; its ``repr`` (what ``print`` and the
+tests see) is the same table as aligned plain text.  Cells may hold LaTeX math written
+``\\(...\\)``, which the book and Jupyter typeset.
+"""
+import html
+import numbers
+
+import numpy as np
+
+
+class Table:
+    """A table of ``rows`` (a list of equal-length sequences) under ``headers``.
+
+    Numbers are formatted with ``floatfmt`` (a format spec such as ``".3f"``; integers are
+    shown as integers), everything else with ``str``.  ``caption`` is shown above the table.
+    """
+
+    def __init__(self, rows, headers, caption=None, floatfmt=".3f"):
+        headers = [str(h) for h in headers]
+        rows = [list(row) for row in rows]
+        for i, row in enumerate(rows):
+            if len(row) != len(headers):
+                raise ValueError(f"rows[{i}] has {len(row)} cells but there are "
+                                 f"{len(headers)} headers; expected {len(headers)}")
+        self.headers, self.caption, self.floatfmt = headers, caption, floatfmt
+        self.cells = [[self._format(value) for value in row] for row in rows]
+
+    def _format(self, value):
+        if isinstance(value, (bool, np.bool_)):
+            return str(bool(value))
+        if isinstance(value, numbers.Integral):
+            return str(int(value))
+        if isinstance(value, numbers.Real):
+            text = format(float(value), self.floatfmt)
+            return "0" + text[2:] if text.startswith("-0") and float(text) == 0 else text
+        return str(value)
+
+    def __repr__(self):
+        widths = [max(len(c) for c in column) for column in zip(self.headers, *self.cells)]
+        lines = [self.caption] if self.caption else []
+        lines.append("  ".join(h.ljust(w) for h, w in zip(self.headers, widths)).rstrip())
+        lines.append("  ".join("-" * w for w in widths))
+        for row in self.cells:
+            lines.append("  ".join(c.rjust(w) if _numeric(c) else c.ljust(w)
+                                   for c, w in zip(row, widths)).rstrip())
+        return "\n".join(lines)
+
+    def _repr_html_(self):
+        def cell(tag, text):
+            align = ' style="text-align:right"' if tag == "td" and _numeric(text) else ""
+            return f"<{tag}{align}>{html.escape(text)}</{tag}>"
+
+        parts = ['<table class="nnlib-table">']
+        if self.caption:
+            parts.append(f"<caption>{html.escape(self.caption)}</caption>")
+        parts.append("<thead><tr>" + "".join(cell("th", h) for h in self.headers)
+                     + "</tr></thead><tbody>")
+        for row in self.cells:
+            parts.append("<tr>" + "".join(cell("td", c) for c in row) + "</tr>")
+        parts.append("</tbody></table>")
+        return "".join(parts)
+
+
+def _numeric(text):
+    try:
+        float(text)
+    except ValueError:
+        return False
+    return True
+
+
+def table(rows, headers, caption=None, floatfmt=".3f"):
+    """A :class:`Table` of ``rows`` under ``headers``: shown as HTML in Jupyter and the book."""
+    return Table(rows, headers, caption=caption, floatfmt=floatfmt)
