@@ -4,7 +4,9 @@
 - :func:`plot_neuron`: a one-input neuron's output as a line, y = w x + b;
 - :func:`draw_network`: a network diagram, edges coloured and sized by weight;
 - :func:`plot_decision_surface`: a classifier's probability over two inputs;
-- :func:`plot_loss`: loss (and validation loss) per epoch.
+- :func:`plot_loss`: loss (and validation loss) per epoch;
+- :func:`plot_images`: rows of pixels (e.g. digits, first-layer weights) as small pictures;
+- :func:`plot_probabilities`: one sample's class probabilities as bars.
 - :func:`animation_html`: an animation with a frame slider that works without a kernel.
 
 Every plotting function takes an optional ``ax`` and returns the axes it drew on.
@@ -256,3 +258,80 @@ def animation_html(animation, alt, default_mode="once"):
     text = re.sub(r'<img id="(_anim_img[0-9a-f]+)"',
                   lambda m: f'<img id="{m.group(1)}" alt="{html.escape(alt, quote=True)}"', text)
     return HTML(text)
+
+
+def plot_images(images, titles=None, image_shape=(8, 8), ncols=10, cmap="gray_r", vmin=None,
+                vmax=None, axes=None, title_fontsize=9):
+    """Show each row of ``images`` as a small picture, in a grid; returns the axes (flat array).
+
+    ``images`` is (n, h * w), one flattened picture per row (as in ``nnlib.datasets.digits``),
+    or (n, h, w); ``image_shape`` is (h, w) for the flat form.  ``titles`` is None or n strings.
+    All pictures share one colour scale, ``vmin`` to ``vmax`` (default: the smallest and largest
+    value in ``images``), so their shades can be compared; the first picture's image
+    (``axes[0].images[0]``) can be given to ``fig.colorbar``.  ``axes``: at least n axes to draw
+    on; by default a new figure with ceil(n / ncols) rows of ``ncols``.  Unused axes are hidden.
+    """
+    import matplotlib.pyplot as plt
+
+    images = np.asarray(images, dtype=float)
+    if images.ndim == 2:
+        h, w = image_shape
+        if images.shape[1] != h * w:
+            raise ValueError(f"images of shape {images.shape} do not hold {h}x{w} pictures: "
+                             f"expected {h * w} columns for image_shape={tuple(image_shape)}")
+        images = images.reshape(-1, h, w)
+    elif images.ndim != 3:
+        raise ValueError(f"images must have shape (n, h*w) or (n, h, w), got {images.shape}")
+    n = images.shape[0]
+    if titles is not None and len(titles) != n:
+        raise ValueError(f"titles must have one entry per image ({n}), got {len(titles)}")
+    if axes is None:
+        ncols = max(1, min(ncols, n))
+        nrows = -(-n // ncols)
+        _, axes = plt.subplots(nrows, ncols, figsize=(0.8 * ncols, 0.95 * nrows + 0.3),
+                               squeeze=False)
+    axes = np.asarray(axes).ravel()
+    if axes.size < n:
+        raise ValueError(f"{n} images need at least {n} axes, got {axes.size}")
+    vmin = images.min() if vmin is None else vmin
+    vmax = images.max() if vmax is None else vmax
+    for i, ax in enumerate(axes):
+        ax.set_axis_off()
+        if i < n:
+            ax.imshow(images[i], cmap=cmap, vmin=vmin, vmax=vmax, interpolation="nearest")
+            if titles is not None:
+                ax.set_title(titles[i], fontsize=title_fontsize, fontweight="normal")
+    return axes
+
+
+def plot_probabilities(proba, ax=None, true_label=None, class_names=None):
+    """Bar chart of one sample's class probabilities ``proba`` (shape (k,)); returns the axes.
+
+    The predicted class (the tallest bar) is drawn in blue if it equals ``true_label`` (or if no
+    label is given) and in vermillion if it does not; the true class's bar is then blue.  The
+    other bars are grey.  ``class_names`` label the bars (default 0..k-1).
+    """
+    proba = np.asarray(proba, dtype=float)
+    if proba.ndim != 1:
+        raise ValueError(f"proba must be one sample's probabilities, shape (k,), got {proba.shape}")
+    ax = _axes(ax)
+    k = proba.size
+    predicted = int(proba.argmax())
+    colors = ["#bbbbbb"] * k
+    if true_label is not None:
+        true_label = int(true_label)
+        if not 0 <= true_label < k:
+            raise ValueError(f"true_label must be a class in 0..{k - 1}, got {true_label}")
+        colors[true_label] = POSITIVE
+        if predicted != true_label:
+            colors[predicted] = NEGATIVE
+    else:
+        colors[predicted] = POSITIVE
+    ax.bar(np.arange(k), proba, color=colors)
+    ax.set_xticks(np.arange(k))
+    ax.set_xticklabels(class_names if class_names is not None else [str(c) for c in range(k)])
+    ax.set_ylim(0, 1)
+    ax.set_xlabel("class")
+    ax.set_ylabel("probability")
+    ax.grid(axis="x", visible=False)
+    return ax

@@ -1,0 +1,58 @@
+"""Tests for nnlib.plotting.plot_images and plot_probabilities (the digits chapter's figures)."""
+import matplotlib
+
+matplotlib.use("Agg")
+
+import matplotlib.pyplot as plt
+import numpy as np
+import pytest
+
+from nnlib.plotting import NEGATIVE, POSITIVE, plot_images, plot_probabilities
+
+
+def test_plot_images_grid_shared_scale_and_titles():
+    images = np.arange(5 * 64, dtype=float).reshape(5, 64)
+    axes = plot_images(images, titles=list("abcde"), ncols=3)
+    assert axes.size == 6                                   # 2 rows of 3
+    assert [ax.get_title() for ax in axes[:5]] == list("abcde")
+    assert not axes[5].images                               # the spare axes stays empty
+    first = axes[0].images[0]
+    assert first.get_array().shape == (8, 8)
+    assert first.get_clim() == (0.0, images.max())          # one scale for all pictures
+    plt.close("all")
+
+
+def test_plot_images_accepts_3d_and_given_axes():
+    fig, axes = plt.subplots(1, 2)
+    out = plot_images(np.zeros((2, 3, 4)), axes=axes, vmin=-1, vmax=1, cmap="RdBu")
+    assert out[1].images[0].get_array().shape == (3, 4)
+    assert out[1].images[0].get_clim() == (-1, 1)
+    plt.close(fig)
+
+
+def test_plot_images_bad_input():
+    with pytest.raises(ValueError, match="do not hold 8x8 pictures"):
+        plot_images(np.zeros((2, 10)))
+    with pytest.raises(ValueError, match="one entry per image"):
+        plot_images(np.zeros((2, 64)), titles=["x"])
+    fig, ax = plt.subplots()
+    with pytest.raises(ValueError, match="at least 2 axes"):
+        plot_images(np.zeros((2, 64)), axes=[ax])
+    plt.close("all")
+
+
+def test_plot_probabilities_colours_predicted_and_true_class():
+    fig, ax = plt.subplots()
+    plot_probabilities([0.1, 0.6, 0.3], ax=ax, true_label=2)
+    colors = [matplotlib.colors.to_hex(bar.get_facecolor()) for bar in ax.patches]
+    assert colors == ["#bbbbbb", NEGATIVE.lower(), POSITIVE.lower()]
+    assert [bar.get_height() for bar in ax.patches] == [0.1, 0.6, 0.3]
+    ax.clear()
+    plot_probabilities([0.1, 0.6, 0.3], ax=ax)
+    colors = [matplotlib.colors.to_hex(bar.get_facecolor()) for bar in ax.patches]
+    assert colors == ["#bbbbbb", POSITIVE.lower(), "#bbbbbb"]
+    with pytest.raises(ValueError, match="true_label must be a class in 0..2"):
+        plot_probabilities([0.1, 0.6, 0.3], ax=ax, true_label=3)
+    with pytest.raises(ValueError, match=r"shape \(k,\)"):
+        plot_probabilities(np.ones((2, 3)), ax=ax)
+    plt.close(fig)
