@@ -104,17 +104,19 @@ class Dense:
         self.a = self.activation(self.z)
         return self.a
 
-    def backward(self, grad):
+    def backward(self, grad, input_grad=True):
         """Backpropagate dL/da (n, n_outputs); return dL/dX (n, n_inputs).
 
-        Sets ``delta`` = dL/dz, ``grad_weights`` and ``grad_bias``.
+        Sets ``delta`` = dL/dz, ``grad_weights`` and ``grad_bias``.  With
+        ``input_grad=False`` (the first layer, whose input is the data) dL/dX
+        is not computed and None is returned.
         """
         if self.z is None:
             raise RuntimeError("backward() called before forward(): the layer has no inputs to "
                                "differentiate with respect to")
-        return self.backward_delta(self.activation.backward(self.z, self.a, grad))
+        return self.backward_delta(self.activation.backward(self.z, self.a, grad), input_grad)
 
-    def backward_delta(self, delta):
+    def backward_delta(self, delta, input_grad=True):
         """Backpropagate dL/dz (n, n_outputs) directly; return dL/dX (n, n_inputs).
 
         Used when the loss gives dL/dz itself (the stable sigmoid and softmax
@@ -123,9 +125,11 @@ class Dense:
         self.delta = delta
         self.grad_weights = self.inputs.T @ delta                  # (n_inputs, n_outputs)
         if self.use_bias:
-            self.grad_bias = delta.sum(axis=0)                     # (n_outputs,)
+            self.grad_bias = np.add.reduce(delta, axis=0)          # (n_outputs,): delta summed over rows
         else:
             self.grad_bias = np.zeros_like(self.bias, dtype=delta.dtype)
+        if not input_grad:
+            return None
         weights = self.weights if self.weights.dtype == delta.dtype else self.weights.astype(delta.dtype)
         return delta @ weights.T                                   # (n, n_inputs)
 

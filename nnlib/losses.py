@@ -92,9 +92,12 @@ class BinaryCrossEntropy(Loss):
         """The loss computed from the sigmoid's input ``z``; exact and stable."""
         return float(np.mean(np.maximum(z, 0) - z * y + np.log1p(np.exp(-np.abs(z)))))
 
-    def delta(self, z, y):
-        """dL/dz of the combined sigmoid + cross-entropy: (sigmoid(z) - y) / z.size."""
-        return (Sigmoid()(z) - y) / z.size
+    def delta(self, z, y, a=None):
+        """dL/dz of the combined sigmoid + cross-entropy: (sigmoid(z) - y) / z.size.
+
+        ``a`` = sigmoid(z) may be passed in when it is already known.
+        """
+        return ((Sigmoid()(z) if a is None else a) - y) / z.size
 
 
 class CategoricalCrossEntropy(Loss):
@@ -117,9 +120,12 @@ class CategoricalCrossEntropy(Loss):
         logsumexp = m + np.log(np.exp(z - m).sum(axis=1, keepdims=True))
         return float(np.sum(y * (logsumexp - z)) / z.shape[0])
 
-    def delta(self, z, y):
-        """dL/dz of the combined softmax + cross-entropy: (softmax(z) - y) / n."""
-        return (Softmax()(z) - y) / z.shape[0]
+    def delta(self, z, y, a=None):
+        """dL/dz of the combined softmax + cross-entropy: (softmax(z) - y) / n.
+
+        ``a`` = softmax(z) may be passed in when it is already known.
+        """
+        return ((Softmax()(z) if a is None else a) - y) / z.shape[0]
 
 
 LOSSES = {cls.name: cls for cls in

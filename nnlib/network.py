@@ -51,6 +51,8 @@ class Network:
                     f"expected layers[{i}] = Dense({layers[i - 1].n_outputs}, ...)")
         self.layers = layers
         self.loss_function = get_loss(loss)
+        # the stable cross-entropies work from the output layer's z and give dL/dz directly
+        self._from_logits = hasattr(self.loss_function, "from_logits")
         needed = self.loss_function.requires_activation
         if needed and layers[-1].activation.name != needed:
             raise ValueError(f"loss {self.loss_function.name!r} needs a {needed!r} output layer, "
@@ -132,22 +134,25 @@ class Network:
         X = check_X(X, self.n_inputs)
         return X, check_y(y, X.shape[0], self.n_outputs, self.loss_function.name).astype(X.dtype)
 
-    def _loss_value(self, y):
-        """The loss of the last forward pass against y (both already checked)."""
+    def _loss_value(self, y, z=None, a=None):
+        """The loss of the output (z, a) -- by default the last forward pass -- against y."""
         last = self.layers[-1]
-        if hasattr(self.loss_function, "from_logits"):
-            return self.loss_function.from_logits(last.z, y)
-        return self.loss_function(last.a, y)
+        if self._from_logits:
+            return self.loss_function.from_logits(last.z if z is None else z, y)
+        return self.loss_function(last.a if a is None else a, y)
 
     def _backward(self, y):
         """Backpropagate from the loss of the last forward pass; fills each layer's grads."""
         last = self.layers[-1]
-        if hasattr(self.loss_function, "delta"):
-            grad = last.backward_delta(self.loss_function.delta(last.z, y))
+        first_layer_alone = len(self.layers) == 1   # no dL/dX needed for the data itself
+        if self._from_logits:
+            grad = last.backward_delta(self.loss_function.delta(last.z, y, last.a),
+                                       input_grad=not first_layer_alone)
         else:
-            grad = last.backward(self.loss_function.gradient(last.a, y))
-        for layer in reversed(self.layers[:-1]):
-            grad = layer.backward(grad)
+            grad = last.backward(self.loss_function.gradient(last.a, y),
+                                 input_grad=not first_layer_alone)
+        for i in range(len(self.layers) - 2, -1, -1):
+            grad = self.layers[i].backward(grad, input_grad=i > 0)
 
     def gradients(self, X, y):
         """dL/dweights and dL/dbias for every layer: a list of (grad_weights, grad_bias) pairs.
@@ -169,12 +174,16 @@ class Network:
     def _step(self, X, y, learning_rate):
         self._forward(X)
         loss = self._loss_value(y)
+        self._update(y, learning_rate)
+        return loss
+
+    def _update(self, y, learning_rate):
+        """Backpropagate the last forward pass and take one gradient-descent step."""
         self._backward(y)
         for layer in self.layers:
             layer.weights -= learning_rate * layer.grad_weights
             if layer.use_bias:
                 layer.bias -= learning_rate * layer.grad_bias
-        return loss
 
     def fit(self, X, y, epochs, learning_rate, batch_size=None, shuffle=True,
             validation_data=None, callback=None, progress=False):
@@ -223,25 +232,28 @@ class Network:
         if validation_data is not None:
             history.update(val_loss=[], val_accuracy=[])
         labels = self._labels(y)
-        summed = self.loss_function.reduction == "sum"
+        # Each batch's output, as it was when the batch was seen (before its update):
+        # the epoch's loss and accuracy are computed from these once per epoch.
+        z_seen = np.empty((n, self.n_outputs), dtype=X.dtype)
+        a_seen = np.empty((n, self.n_outputs), dtype=X.dtype)
+        last = self.layers[-1]
         epoch_range = range(epochs)
         if progress:
             from tqdm.auto import tqdm
             epoch_range = tqdm(epoch_range, desc="training", unit="epoch")
         for epoch in epoch_range:
             order = self.rng.permutation(n) if shuffle and batch_size < n else None
-            total_loss, correct = 0.0, 0
             for start in range(0, n, batch_size):
                 if order is None:
                     rows = slice(start, start + batch_size)
                 else:
                     rows = order[start:start + batch_size]
-                Xb, yb = X[rows], y[rows]
-                loss = self._step(Xb, yb, learning_rate)
-                total_loss += loss if summed else loss * Xb.shape[0]
-                correct += int(np.count_nonzero(self._labels(self.layers[-1].a) == labels[rows]))
-            history["loss"].append(total_loss if summed else total_loss / n)
-            history["accuracy"].append(correct / n)
+                yb = y[rows]
+                self._forward(X[rows])
+                z_seen[rows], a_seen[rows] = last.z, last.a
+                self._update(yb, learning_rate)
+            history["loss"].append(self._loss_value(y, z_seen, a_seen))
+            history["accuracy"].append(float(np.mean(self._labels(a_seen) == labels)))
             if validation_data is not None:
                 self._forward(X_val)
                 history["val_loss"].append(self._loss_value(y_val))

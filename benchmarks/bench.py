@@ -1,0 +1,241 @@
+"""Time nnlib against a bare NumPy loop, scikit-learn and (if installed) PyTorch, in one run.
+
+    .venv/bin/python benchmarks/bench.py            # all workloads, float64 and float32
+    .venv/bin/python benchmarks/bench.py --quick    # fewer repeats
+
+Every contender trains the same architecture, on the same data, with the same
+batch size, learning rate and number of epochs, by plain SGD (no momentum),
+with the same per-epoch bookkeeping (training loss and accuracy).  Each time
+is the median of several runs, interleaved so that a busy machine slows all
+contenders alike; ratios are taken within this one run, never against
+numbers from another machine or day.
+
+Workloads (from the nnlib issue):
+  (a) font 3-3-1 (ReLU, sigmoid, binary cross-entropy), full batch of 1,345 rows, 2,000 epochs
+  (b) digits 64-64-10 (ReLU, softmax, categorical cross-entropy), batch 32, 20 epochs
+  (c) random 784-128-10 (ReLU, softmax), batch 128, one epoch of 60,000 rows
+plus the median time of one nnlib ``step`` on a single sample, and of
+retraining the font network for 300 full-batch epochs (the slider budget).
+"""
+import argparse
+import platform
+import statistics
+import time
+import warnings
+
+import numpy as np
+
+import nnlib
+from nnlib import Dense, Network
+from nnlib.datasets import digits, font_colors
+
+try:
+    import torch
+except ImportError:  # PyTorch is optional: its column is left out
+    torch = None
+
+
+# ---------------------------------------------------------------- workloads
+def workload_font(dtype):
+    X, y = font_colors(1345, seed=0)
+    return dict(name="(a) font 3-3-1, full batch 1,345, 2,000 epochs", X=(X / 255).astype(dtype),
+                y=y, sizes=(3, 3, 1), batch_size=None, epochs=2000, learning_rate=0.5)
+
+
+def workload_digits(dtype):
+    X, y = digits()
+    return dict(name="(b) digits 64-64-10, batch 32, 20 epochs", X=X.astype(dtype), y=y,
+                sizes=(64, 64, 10), batch_size=32, epochs=20, learning_rate=0.1)
+
+
+def workload_mnist(dtype):
+    rng = np.random.default_rng(0)
+    X = rng.random((60_000, 784)).astype(dtype)
+    y = rng.integers(0, 10, size=60_000)
+    return dict(name="(c) random 784-128-10, batch 128, 1 epoch of 60,000", X=X, y=y,
+                sizes=(784, 128, 10), batch_size=128, epochs=1, learning_rate=0.1)
+
+
+# --------------------------------------------------------------- contenders
+def run_nnlib(w):
+    n_in, n_hidden, n_out = w["sizes"]
+    output, loss = (("sigmoid", "binary_crossentropy") if n_out == 1
+                    else ("softmax", "categorical_crossentropy"))
+    network = Network([Dense(n_in, n_hidden, "relu"), Dense(n_hidden, n_out, output)],
+                      loss=loss, seed=0)
+    if w["X"].dtype == np.float32:
+        for layer in network.layers:
+            layer.weights, layer.bias = layer.weights.astype(np.float32), layer.bias.astype(np.float32)
+    start = time.perf_counter()
+    network.fit(w["X"], w["y"], epochs=w["epochs"], learning_rate=w["learning_rate"],
+                batch_size=w["batch_size"])
+    return time.perf_counter() - start
+
+
+def run_bare(w):
+    """The floor: the same training written inline with NumPy, nothing else."""
+    X, labels = w["X"], w["y"]
+    n_in, n_hidden, n_out = w["sizes"]
+    n, dtype, lr = len(X), X.dtype, w["learning_rate"]
+    Y = labels.reshape(-1, 1).astype(dtype) if n_out == 1 else np.eye(n_out, dtype=dtype)[labels]
+    rng = np.random.default_rng(0)
+    W1 = rng.normal(0, np.sqrt(2 / n_in), (n_in, n_hidden)).astype(dtype)
+    b1 = np.zeros(n_hidden, dtype)
+    W2 = rng.uniform(-1, 1, (n_hidden, n_out)).astype(dtype) * np.sqrt(6 / (n_hidden + n_out))
+    b2 = np.zeros(n_out, dtype)
+    batch = n if w["batch_size"] is None else w["batch_size"]
+    Z_seen = np.empty((n, n_out), dtype)
+    start = time.perf_counter()
+    for _ in range(w["epochs"]):
+        order = rng.permutation(n) if batch < n else None
+        for s in range(0, n, batch):
+            rows = slice(s, s + batch) if order is None else order[s:s + batch]
+            x, t = X[rows], Y[rows]
+            z1 = x @ W1 + b1
+            h = np.maximum(z1, 0)
+            z2 = h @ W2 + b2
+            Z_seen[rows] = z2
+            if n_out == 1:
+                p = np.exp(-np.logaddexp(0, -z2))
+                d2 = (p - t) / z2.size
+            else:
+                e = np.exp(z2 - z2.max(axis=1, keepdims=True))
+                d2 = (e / e.sum(axis=1, keepdims=True) - t) / len(z2)
+            d1 = (d2 @ W2.T) * (z1 > 0)
+            W2 -= lr * (h.T @ d2)
+            b2 -= lr * d2.sum(axis=0)
+            W1 -= lr * (x.T @ d1)
+            b1 -= lr * d1.sum(axis=0)
+        # per-epoch bookkeeping, as nnlib's history does
+        if n_out == 1:
+            loss = np.mean(np.maximum(Z_seen, 0) - Z_seen * Y + np.log1p(np.exp(-np.abs(Z_seen))))
+            acc = np.mean((Z_seen[:, 0] >= 0) == labels)
+        else:
+            m = Z_seen.max(axis=1, keepdims=True)
+            lse = m + np.log(np.exp(Z_seen - m).sum(axis=1, keepdims=True))
+            loss = np.sum(Y * (lse - Z_seen)) / n
+            acc = np.mean(Z_seen.argmax(axis=1) == labels)
+        float(loss), float(acc)
+    return time.perf_counter() - start
+
+
+def run_sklearn(w):
+    from sklearn.exceptions import ConvergenceWarning
+    from sklearn.neural_network import MLPClassifier
+    n = len(w["X"])
+    model = MLPClassifier(hidden_layer_sizes=(w["sizes"][1],), activation="relu", solver="sgd",
+                          learning_rate_init=w["learning_rate"], momentum=0.0,
+                          nesterovs_momentum=False, alpha=0.0, max_iter=w["epochs"],
+                          batch_size=n if w["batch_size"] is None else w["batch_size"],
+                          shuffle=True, tol=0.0, n_iter_no_change=w["epochs"] + 1,
+                          early_stopping=False, random_state=0)
+    start = time.perf_counter()
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", ConvergenceWarning)
+        model.fit(w["X"], w["y"])
+    return time.perf_counter() - start
+
+
+def run_torch(w):
+    torch.manual_seed(0)
+    dtype = torch.float32 if w["X"].dtype == np.float32 else torch.float64
+    X = torch.from_numpy(w["X"])
+    n_in, n_hidden, n_out = w["sizes"]
+    model = torch.nn.Sequential(torch.nn.Linear(n_in, n_hidden), torch.nn.ReLU(),
+                                torch.nn.Linear(n_hidden, n_out)).to(dtype)
+    if n_out == 1:
+        y = torch.from_numpy(w["y"].reshape(-1, 1).astype(w["X"].dtype))
+        loss_fn = torch.nn.BCEWithLogitsLoss()
+    else:
+        y = torch.from_numpy(w["y"])
+        loss_fn = torch.nn.CrossEntropyLoss()
+    optimizer = torch.optim.SGD(model.parameters(), lr=w["learning_rate"])
+    n = len(X)
+    batch = n if w["batch_size"] is None else w["batch_size"]
+    start = time.perf_counter()
+    for _ in range(w["epochs"]):
+        order = torch.randperm(n) if batch < n else torch.arange(n)
+        total, correct = 0.0, 0
+        for s in range(0, n, batch):
+            rows = order[s:s + batch]
+            optimizer.zero_grad()
+            out = model(X[rows])
+            loss = loss_fn(out, y[rows])
+            loss.backward()
+            optimizer.step()
+            total += loss.item() * len(rows)
+            with torch.no_grad():
+                pred = (out[:, 0] >= 0).long() if n_out == 1 else out.argmax(dim=1)
+                correct += int((pred == (y[rows][:, 0].long() if n_out == 1 else y[rows])).sum())
+    return time.perf_counter() - start
+
+
+# ------------------------------------------------------------ single steps
+def median_time(function, repeats):
+    times = []
+    for _ in range(repeats):
+        start = time.perf_counter()
+        function()
+        times.append(time.perf_counter() - start)
+    return statistics.median(times)
+
+
+def step_and_slider_times(repeats):
+    X, y = font_colors(1345, seed=0)
+    X = X / 255
+    network = Network([Dense(3, 3, "relu", init="uniform"), Dense(3, 1, "sigmoid", init="uniform")],
+                      loss="sse", seed=0)
+    x1, y1 = X[:1], y[:1]
+    one_step = median_time(lambda: network.step(x1, y1, 0.05), 2000)
+    batch = round(1345 * 2 / 3)
+
+    def retrain():
+        net = Network([Dense(3, 4, "relu"), Dense(4, 1, "sigmoid")],
+                      loss="binary_crossentropy", seed=1)
+        net.fit(X[:batch], y[:batch], epochs=300, learning_rate=1.0)
+    slider = median_time(retrain, max(3, repeats * 2))
+    return one_step, slider, batch
+
+
+# ---------------------------------------------------------------------- main
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--repeats", type=int, default=3, help="runs per contender (median)")
+    parser.add_argument("--quick", action="store_true", help="one run each")
+    args = parser.parse_args()
+    repeats = 1 if args.quick else args.repeats
+    contenders = {"nnlib": run_nnlib, "bare NumPy": run_bare, "scikit-learn": run_sklearn}
+    if torch is not None:
+        torch.set_num_threads(1)
+        contenders["PyTorch"] = run_torch
+    import sklearn
+    print(f"machine: {platform.machine()}, {platform.processor() or 'cpu'}, "
+          f"python {platform.python_version()}, numpy {np.__version__}, "
+          f"scikit-learn {sklearn.__version__}, nnlib {nnlib.__version__}"
+          + (f", torch {torch.__version__} (1 thread)" if torch is not None else ", torch absent"))
+    header = (f"| workload | dtype | " + " | ".join(f"{c} (s)" for c in contenders)
+              + " | nnlib / bare | nnlib / sklearn |" + (" nnlib / torch |" if torch else ""))
+    print(header)
+    print("|" + "---|" * (header.count("|") - 1))
+    for make in (workload_font, workload_digits, workload_mnist):
+        for dtype in (np.float64, np.float32):
+            w = make(dtype)
+            times = {name: [] for name in contenders}
+            for _ in range(repeats):               # interleaved
+                for name, run in contenders.items():
+                    times[name].append(run(w))
+            med = {name: statistics.median(t) for name, t in times.items()}
+            cells = " | ".join(f"{med[c]:.3f}" for c in contenders)
+            ratios = (f" | {med['nnlib'] / med['bare NumPy']:.2f}"
+                      f" | {med['nnlib'] / med['scikit-learn']:.2f}"
+                      + (f" | {med['nnlib'] / med['PyTorch']:.2f}" if torch else ""))
+            print(f"| {w['name']} | {np.dtype(dtype).name} | {cells}{ratios} |", flush=True)
+    one_step, slider, batch = step_and_slider_times(repeats)
+    print(f"\nmedian nnlib step on one sample (3-3-1 font network): {one_step * 1e6:.1f} µs"
+          f" -> 100,000 steps ≈ {one_step * 1e5:.1f} s")
+    print(f"median retrain of a 3-4-1 font network, {batch} rows, 300 full-batch epochs: "
+          f"{slider * 1e3:.1f} ms (slider budget: 150 ms)")
+
+
+if __name__ == "__main__":
+    main()
