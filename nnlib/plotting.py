@@ -6,7 +6,9 @@
 - :func:`plot_decision_surface`: a classifier's probability over two inputs;
 - :func:`plot_loss`: loss (and validation loss) per epoch;
 - :func:`plot_images`: rows of pixels (e.g. digits, first-layer weights) as small pictures;
-- :func:`plot_probabilities`: one sample's class probabilities as bars.
+- :func:`plot_probabilities`: one sample's class probabilities as bars;
+- :func:`plot_swatches`: background colours with text in the font picked for them;
+- :func:`plot_luminance_boundary`: the font data's labelling rule as a line over two channels;
 - :func:`animation_html`: an animation with a frame slider that works without a kernel.
 
 Every plotting function takes an optional ``ax`` and returns the axes it drew on.
@@ -334,4 +336,82 @@ def plot_probabilities(proba, ax=None, true_label=None, class_names=None):
     ax.set_xlabel("class")
     ax.set_ylabel("probability")
     ax.grid(axis="x", visible=False)
+    return ax
+
+
+def plot_swatches(rgb, dark_font, ax=None, ncols=12, captions=None, text="Aa", title=None):
+    """Colour swatches with text on them: each background ``rgb[i]`` with ``text`` in a font colour.
+
+    ``rgb`` is (n, 3), R, G, B in 0..255 (as :func:`nnlib.datasets.font_colors` gives them);
+    ``dark_font`` is (n,), 1 for a black font and 0 for a white one (the classes of
+    ``font_colors``), or probabilities, thresholded at 0.5.  ``captions`` (n strings or None) are
+    written under the swatches.  The swatches fill rows of ``ncols``; by default on a new figure
+    sized to fit.  Returns the axes.
+    """
+    rgb = np.asarray(rgb, dtype=float)
+    if rgb.ndim != 2 or rgb.shape[1] != 3:
+        raise ValueError(f"rgb must have shape (n, 3), got {rgb.shape}")
+    if rgb.size and (rgb.min() < 0 or rgb.max() > 255):
+        raise ValueError("rgb values must be in 0..255")
+    n = rgb.shape[0]
+    dark = np.asarray(dark_font, dtype=float).reshape(-1)
+    if dark.shape != (n,):
+        raise ValueError(f"dark_font must have one value per colour, shape ({n},), got "
+                         f"{np.shape(dark_font)}")
+    if captions is not None and len(captions) != n:
+        raise ValueError(f"captions must have one entry per colour ({n}), got {len(captions)}")
+    ncols = max(1, min(ncols, n))
+    nrows = max(1, -(-n // ncols))
+    height = 1.0 + (0.45 if captions is not None else 0.1)
+    if ax is None:
+        import matplotlib.pyplot as plt
+        _, ax = plt.subplots(figsize=(0.62 * ncols + 0.2, 0.62 * height * nrows + 0.45))
+    from matplotlib.patches import Rectangle
+    for i in range(n):
+        row, col = divmod(i, ncols)
+        x, y = col, -row * height
+        ax.add_patch(Rectangle((x, y), 0.92, 0.92, facecolor=rgb[i] / 255, edgecolor="#999999",
+                               linewidth=0.5))
+        ax.text(x + 0.46, y + 0.46, text, ha="center", va="center", fontsize=11,
+                fontweight="bold", color="black" if dark[i] >= 0.5 else "white")
+        if captions is not None:
+            ax.text(x + 0.46, y - 0.05, captions[i], ha="center", va="top", fontsize=7)
+    ax.set_xlim(-0.1, ncols + 0.02)
+    ax.set_ylim(-(nrows - 1) * height - (height - 1.0) - 0.1, 1.02)
+    ax.set_aspect("equal")
+    ax.axis("off")
+    if title:
+        ax.set_title(title)
+    return ax
+
+
+def plot_luminance_boundary(ax=None, features=(0, 1), fixed=None, channel_max=1.0,
+                            label="luminance 128 (the labelling rule)", **line_kwargs):
+    """Draw the labelling rule of :func:`nnlib.datasets.font_colors` as a line over two channels.
+
+    The rule says "dark font" where 0.299 R + 0.587 G + 0.114 B >= 128 (R, G, B in 0..255): a
+    plane in colour space, so over two channels (``features``, e.g. (0, 1) for red across and
+    green up) with the third held at ``fixed`` it is a straight line.  ``channel_max`` is what
+    255 is on the axes: 1.0 for inputs divided by 255 (as the networks see them, and as
+    :func:`plot_decision_surface` draws them), 255 for raw values.  ``fixed`` is a full colour
+    (3 values, in axis units) whose third channel is used; default: half of ``channel_max``.
+    Returns the axes.  Dashed black by default; ``line_kwargs`` go to ``ax.plot``.
+    """
+    from .datasets import LUMINANCE_WEIGHTS
+    ax = _axes(ax)
+    fi, fj = features
+    if sorted((fi, fj)) not in ([0, 1], [0, 2], [1, 2]):
+        raise ValueError(f"features must be two different channels out of 0, 1, 2, got {features}")
+    fk = 3 - fi - fj
+    base = np.full(3, channel_max / 2) if fixed is None else np.asarray(fixed, dtype=float)
+    if base.shape != (3,):
+        raise ValueError(f"fixed must be a colour of 3 values, got shape {base.shape}")
+    w = LUMINANCE_WEIGHTS
+    threshold = 128 * channel_max / 255
+    xs = np.linspace(0, channel_max, 256)
+    ys = (threshold - w[fi] * xs - w[fk] * base[fk]) / w[fj]
+    inside = (ys >= 0) & (ys <= channel_max)
+    style = dict(color="black", linestyle="--", linewidth=1.5, label=label)
+    style.update(line_kwargs)
+    ax.plot(xs[inside], ys[inside], **style)
     return ax
