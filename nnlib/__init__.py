@@ -20,7 +20,7 @@ from .activations import (ACTIVATIONS, Activation, LeakyReLU, Linear, ReLU, Sigm
                           Tanh, get_activation)
 from .gradcheck import gradient_check, numerical_gradients
 from .layers import Dense
-from .losses import (LOSSES, BinaryCrossEntropy, CategoricalCrossEntropy, Loss,
+from .losses import (LOSSES, BinaryCrossEntropy, CategoricalCrossEntropy, CombinedLoss, Loss,
                      MeanSquaredError, SumSquaredError, get_loss)
 from .network import Network
 from .validation import one_hot
@@ -30,6 +30,6 @@ __version__ = "0.1.0"
 __all__ = [
     "ACTIVATIONS", "Activation", "Linear", "Sigmoid", "Tanh", "ReLU", "LeakyReLU", "Softmax",
     "get_activation", "LOSSES", "Loss", "SumSquaredError", "MeanSquaredError",
-    "BinaryCrossEntropy", "CategoricalCrossEntropy", "get_loss", "Dense", "Network",
+    "BinaryCrossEntropy", "CategoricalCrossEntropy", "CombinedLoss", "get_loss", "Dense", "Network",
     "gradient_check", "numerical_gradients", "one_hot",
 ]

@@ -11,7 +11,7 @@ import numpy as np
 
 from .activations import get_activation
 from .layers import Dense
-from .losses import get_loss
+from .losses import CombinedLoss, get_loss
 from .validation import check_positive_float, check_positive_int, check_X, check_y
 
 FILE_FORMAT = "nnlib-network"
@@ -52,7 +52,7 @@ class Network:
         self.layers = layers
         self.loss_function = get_loss(loss)
         # the stable cross-entropies work from the output layer's z and give dL/dz directly
-        self._from_logits = hasattr(self.loss_function, "from_logits")
+        self._from_logits = isinstance(self.loss_function, CombinedLoss)
         needed = self.loss_function.requires_activation
         if needed and layers[-1].activation.name != needed:
             raise ValueError(f"loss {self.loss_function.name!r} needs a {needed!r} output layer, "
@@ -137,19 +137,20 @@ class Network:
     def _loss_value(self, y, z=None, a=None):
         """The loss of the output (z, a) -- by default the last forward pass -- against y."""
         last = self.layers[-1]
+        # the underscored methods skip the argument checks: these arrays are checked already
         if self._from_logits:
-            return self.loss_function.from_logits(last.z if z is None else z, y)
-        return self.loss_function(last.a if a is None else a, y)
+            return self.loss_function._from_logits(last.z if z is None else z, y)
+        return self.loss_function._value(last.a if a is None else a, y)
 
     def _backward(self, y):
         """Backpropagate from the loss of the last forward pass; fills each layer's grads."""
         last = self.layers[-1]
         first_layer_alone = len(self.layers) == 1   # no dL/dX needed for the data itself
         if self._from_logits:
-            grad = last.backward_delta(self.loss_function.delta(last.z, y, last.a),
+            grad = last.backward_delta(self.loss_function._delta(last.z, y, last.a),
                                        input_grad=not first_layer_alone)
         else:
-            grad = last.backward(self.loss_function.gradient(last.a, y),
+            grad = last.backward(self.loss_function._gradient(last.a, y),
                                  input_grad=not first_layer_alone)
         for i in range(len(self.layers) - 2, -1, -1):
             grad = self.layers[i].backward(grad, input_grad=i > 0)
@@ -298,8 +299,9 @@ class Network:
             layer = Dense(spec["n_inputs"], spec["n_outputs"],
                           get_activation(spec["activation"], **spec.get("activation_params", {})),
                           init="zeros", use_bias=spec.get("use_bias", True))
-            weights = np.asarray(spec["weights"], dtype=np.float64)
-            bias = np.asarray(spec["bias"], dtype=np.float64)
+            weights, bias = np.asarray(spec["weights"]), np.asarray(spec["bias"])
+            if weights.dtype != np.float32:          # lists from JSON, or float64 arrays
+                weights, bias = weights.astype(np.float64), bias.astype(np.float64)
             if weights.shape != layer.weights.shape or bias.shape != layer.bias.shape:
                 raise ValueError(f"layer {i}: weights {weights.shape} / bias {bias.shape} do not "
                                  f"match ({spec['n_inputs']}, {spec['n_outputs']})")

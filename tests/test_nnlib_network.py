@@ -333,3 +333,28 @@ def test_one_hot():
     np.testing.assert_array_equal(nnlib.one_hot([2, 0]), [[0, 0, 1], [1, 0, 0]])
     with pytest.raises(ValueError, match=r"labels must be 1-D"):
         nnlib.one_hot([[1, 2]])
+
+
+def test_save_keeps_float32_weights(tmp_path):
+    network = small_network(seed=1)
+    for layer in network.layers:
+        layer.weights, layer.bias = layer.weights.astype(np.float32), layer.bias.astype(np.float32)
+    network.save(tmp_path / "f32.npz")
+    loaded = Network.load(tmp_path / "f32.npz")
+    assert all(layer.weights.dtype == np.float32 for layer in loaded.layers)
+    X = np.random.default_rng(0).random((3, 3)).astype(np.float32)
+    np.testing.assert_array_equal(loaded.forward(X), network.forward(X))
+
+
+def test_losses_never_broadcast_n_by_1_against_n():
+    a, y = np.array([[0.2], [0.9], [0.4]]), np.array([0.0, 1.0, 1.0])
+    mse = get_loss("mse")
+    assert mse(a, y) == pytest.approx(np.mean((a[:, 0] - y) ** 2))   # not a 3x3 broadcast
+    assert mse.gradient(a, y).shape == (3, 1)
+    with pytest.raises(ValueError, match=r"outputs a have shape \(3, 1\) but targets y have "
+                                         r"shape \(2,\)"):
+        mse(a, y[:2])
+    with pytest.raises(ValueError, match=r"y \(the targets\) contains 1 NaN"):
+        get_loss("sse")(a, [0.0, np.nan, 1.0])
+    with pytest.raises(ValueError, match=r"shape \(3, 2\)"):
+        get_loss("binary_crossentropy").from_logits(a, np.ones((3, 2)))
