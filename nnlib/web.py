@@ -112,31 +112,31 @@ window.nnlibWeb = window.nnlibWeb || (function () {
   // in its own colour. The black line is where the network's output crosses 0.5, the dashed
   // line where the luminance formula does.
   function drawPlane(canvas, net, o) {
-    const g = setup(canvas), ctx = g.ctx, n = 120;
+    const g = setup(canvas), ctx = g.ctx, nx = Math.round(g.pw), ny = Math.round(g.ph);
     const names = o.channels, xc = o.x ?? 0, yc = o.y ?? 1, fc = 3 - xc - yc;
-    const cls = new Uint8Array(n * n), img = ctx.createImageData(n, n);
+    const cls = new Uint8Array(nx * ny), img = ctx.createImageData(nx, ny);
     const rgb = [0, 0, 0];
     rgb[fc] = o.fixed;
-    for (let r = 0; r < n; r++) {
-      for (let c = 0; c < n; c++) {
-        rgb[xc] = (c + 0.5) * 255 / n; rgb[yc] = (n - r - 0.5) * 255 / n;
+    for (let r = 0; r < ny; r++) {          // one forward pass per pixel of the plot
+      for (let c = 0; c < nx; c++) {
+        rgb[xc] = (c + 0.5) * 255 / nx; rgb[yc] = (ny - r - 0.5) * 255 / ny;
         const p = forward(net, rgb.map((v) => v / o.divisor))[0];
-        cls[r * n + c] = p >= 0.5 ? 1 : 0;
-        const px = o.mode === "colour" ? rgb.map(Math.round) : rdbu(p), k = 4 * (r * n + c);
+        cls[r * nx + c] = p >= 0.5 ? 1 : 0;
+        const px = o.mode === "colour" ? rgb.map(Math.round) : rdbu(p), k = 4 * (r * nx + c);
         img.data[k] = px[0]; img.data[k + 1] = px[1]; img.data[k + 2] = px[2]; img.data[k + 3] = 255;
       }
     }
-    for (let r = 0; r < n; r++) {           // boundary: the class changes to a neighbour
-      for (let c = 0; c < n; c++) {
-        const v = cls[r * n + c];
-        if ((c + 1 < n && cls[r * n + c + 1] !== v) || (r + 1 < n && cls[(r + 1) * n + c] !== v)) {
-          const k = 4 * (r * n + c);
+    for (let r = 0; r < ny; r++) {          // boundary: the class changes to a neighbour
+      for (let c = 0; c < nx; c++) {
+        const v = cls[r * nx + c];
+        if ((c + 1 < nx && cls[r * nx + c + 1] !== v) || (r + 1 < ny && cls[(r + 1) * nx + c] !== v)) {
+          const k = 4 * (r * nx + c);
           img.data[k] = img.data[k + 1] = img.data[k + 2] = 0;
         }
       }
     }
     const tmp = document.createElement("canvas");
-    tmp.width = n; tmp.height = n; tmp.getContext("2d").putImageData(img, 0, 0);
+    tmp.width = nx; tmp.height = ny; tmp.getContext("2d").putImageData(img, 0, 0);
     ctx.imageSmoothingEnabled = false;
     ctx.drawImage(tmp, M.left, M.top, g.pw, g.ph);
     const fx = (v) => (v / 255) * g.pw, fy = (v) => (1 - v / 255) * g.ph;
@@ -170,7 +170,7 @@ window.nnlibWeb = window.nnlibWeb || (function () {
   function drawNetwork(canvas, net, o) {
     const g = setup(canvas), ctx = g.ctx;
     const sizes = [net.layers[0].n_inputs].concat(net.layers.map((l) => l.n_outputs));
-    const tall = Math.max(...sizes), top = 34, bottom = g.h - 16, left = 50, right = g.w - 50;
+    const tall = Math.max(...sizes), top = 38, bottom = g.h - 64, left = 50, right = g.w - 60;
     const pos = sizes.map((n, i) => Array.from({length: n}, (_, k) => [
       left + (right - left) * i / (sizes.length - 1),
       top + (bottom - top) * (n === 1 ? 0.5 : (k + (tall - n) / 2) / Math.max(tall - 1, 1))]));
@@ -184,11 +184,15 @@ window.nnlibWeb = window.nnlibWeb || (function () {
     pos.forEach((layer, li) => layer.forEach(([x, y], k) => {
       ctx.fillStyle = "#ffffff"; ctx.strokeStyle = "#333333"; ctx.lineWidth = 1.5;
       ctx.beginPath(); ctx.arc(x, y, 11, 0, 2 * Math.PI); ctx.fill(); ctx.stroke();
-      if (li === 0 && o.inputs) {
-        ctx.fillStyle = "#222222"; ctx.textAlign = "right"; ctx.textBaseline = "middle";
-        ctx.fillText(o.inputs[k], x - 15, y);
-      }
+      ctx.fillStyle = "#222222"; ctx.textBaseline = "middle";
+      if (li === 0 && o.inputs) { ctx.textAlign = "right"; ctx.fillText(o.inputs[k], x - 15, y); }
+      if (li === pos.length - 1 && o.outputs) { ctx.textAlign = "left"; ctx.fillText(o.outputs[k], x + 15, y); }
     }));
+    ctx.textAlign = "center"; ctx.textBaseline = "top"; ctx.fillStyle = "#222222";
+    pos.forEach((layer, li) => ctx.fillText(li ? net.layers[li - 1].activation : "input",
+                                            layer[0][0], g.h - 40));
+    ctx.fillStyle = "#555555";
+    ctx.fillText("blue: positive weight, vermillion: negative", g.w / 2, g.h - 20);
     title(g, o.title);
   }
 
@@ -325,7 +329,9 @@ def font_picker_html(network, initial=(70, 130, 180), element_id="font-picker", 
 <div class="nnlib-swatch" aria-live="polite"><span class="nnlib-sample">Sample text</span></div>
 <p class="nnlib-readout">network output
 <output class="nnlib-probability" data-rgb="" data-probability="">?</output>
-<br><span class="nnlib-formula"></span></p>
+<br><span class="nnlib-formula"></span>
+<br><small>On the map, the solid line is where the network switches font, the dashed line where
+the formula does; the ring is your colour (click the map to move it).</small></p>
 </div>
 <canvas class="nnlib-map" width="300" height="280" role="img"
  aria-label="The colours with the chosen blue, red across and green up; a black line marks where the network switches font, a dashed line where the luminance formula does; a ring marks the chosen colour. Click to pick a colour."></canvas>
@@ -472,7 +478,7 @@ def training_frames_html(frames, loss_curve=None, element_id="font-training", fi
       (extra.length ? "; " + extra.join(", ") : "");
     W.drawPlane(surface, f.network, {{channels: cfg.channels, fixed: b, divisor: cfg.divisor,
       mode: "probability", reference: cfg.reference, title: "P(" + cfg.classes[1] + "), blue = " + b}});
-    W.drawNetwork(diagram, f.network, {{inputs: ["R", "G", "B"], title: "Weights"}});
+    W.drawNetwork(diagram, f.network, {{inputs: ["R", "G", "B"], outputs: ["P"], title: "Weights (width: size)"}});
     if (curve) W.drawCurve(curve, cfg.curve, f.epoch || 0, {{ylabel: "loss (log scale)", title: "Training loss"}});
   }}
   let timer = null;
