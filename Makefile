@@ -1,0 +1,85 @@
+# The two commands a fresh machine needs (see README.md):
+#   make book   create .venv, install requirements.txt, build the book into _build/html
+#   make test   nnlib tests, strict nbval over notebooks/, the book build, browser tests and link check
+# Also: make lab (Jupyter Lab in notebooks/), make clean (remove _build), make distclean (+ .venv).
+
+SHELL := /bin/bash
+.SHELLFLAGS := -eu -o pipefail -c
+.DEFAULT_GOAL := book
+
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+# Re-install only when the pinned requirements (or nnlib's own metadata) change.
+STAMP := $(VENV)/.installed-requirements
+CHROMIUM := /usr/bin/chromium
+HTML := _build/html
+
+.PHONY: book build test test-nnlib test-notebooks test-book chromium lab install clean distclean
+
+$(BIN)/python:
+	@if ! $(PYTHON) -m venv $(VENV); then \
+	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
+	    echo "python3 -m venv failed: installing Debian's python3-venv"; \
+	    rm -rf $(VENV); apt-get update -q && DEBIAN_FRONTEND=noninteractive apt-get install -y -q python3-venv; \
+	    $(PYTHON) -m venv $(VENV); \
+	  else \
+	    echo "error: '$(PYTHON) -m venv' failed; install the venv module (Debian: apt-get install python3-venv)" >&2; exit 1; \
+	  fi; \
+	fi
+
+$(STAMP): requirements.txt pyproject.toml | $(BIN)/python
+	$(BIN)/python -m pip install --disable-pip-version-check -q -r requirements.txt
+	touch $@
+
+install: $(STAMP)
+
+# Build with warnings as errors (all reported: --keep-going); --all re-reads and re-executes
+# every page, so no output is ever reused from an earlier build.
+build: $(STAMP)
+	rm -rf $(HTML) _build/jupyter_execute _build/.doctrees
+	$(BIN)/jupyter-book build --all . -W --keep-going
+	@echo "Open the book: $(CURDIR)/$(HTML)/index.html"
+
+book: build
+
+chromium:
+	@if [ ! -x $(CHROMIUM) ]; then \
+	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
+	    apt-get update -q && DEBIAN_FRONTEND=noninteractive apt-get install -y -q chromium; \
+	  else \
+	    echo "error: $(CHROMIUM) is missing and this is not root: run 'sudo apt-get install chromium'" >&2; exit 1; \
+	  fi; \
+	fi
+
+# pytest exits 5 when it collects nothing: no nnlib tests (or notebooks) yet is not a failure.
+test-nnlib: $(STAMP)
+	$(BIN)/python -m pytest tests -m "not book and not browser" || [ $$? -eq 5 ]
+
+test-notebooks: $(STAMP)
+	$(BIN)/python -m pytest -p tests.nbval_store_history --nbval notebooks/ \
+	  --nbval-current-env --nbval-sanitize-with tests/nbval_sanitize.cfg || [ $$? -eq 5 ]
+
+# Browser tests and the link check, against the built book.
+test-book: $(STAMP) chromium
+	$(BIN)/python -m pytest tests -m "book or browser"
+
+# Every step runs even when an earlier one fails, so one run reports all problems; the exit
+# status is non-zero if any step failed.
+test: $(STAMP) chromium
+	@failed=""; \
+	for step in test-nnlib test-notebooks build test-book; do \
+	  echo "=== make $$step"; \
+	  $(MAKE) --no-print-directory $$step || failed="$$failed $$step"; \
+	done; \
+	if [ -n "$$failed" ]; then echo "make test: FAILED:$$failed" >&2; exit 1; fi; \
+	echo "make test: all steps passed (nnlib tests, nbval, book build, browser tests + link check)"
+
+lab: $(STAMP)
+	$(BIN)/jupyter lab --ServerApp.root_dir=notebooks
+
+clean:
+	rm -rf _build
+
+distclean: clean
+	rm -rf $(VENV)

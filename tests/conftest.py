@@ -1,0 +1,88 @@
+"""Shared pytest set-up: markers, the built book, and the pages listed in _toc.yml.
+
+Markers (run order in `make test`):
+- ``book``: needs the built HTML in _build/html (`make book`); e.g. the link check.
+- ``browser``: drives Chromium through Playwright against the built HTML.
+The nnlib tests carry neither, so `pytest tests -m "not book and not browser"` runs just them.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+BUILD_HTML = ROOT / "_build" / "html"
+TOC = ROOT / "_toc.yml"
+SOURCE_SUFFIXES = (".ipynb", ".md")
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    config.addinivalue_line("markers", "book: needs the built book in _build/html (make book)")
+    config.addinivalue_line("markers", "browser: drives Chromium (Playwright) against _build/html")
+
+
+def toc_docnames() -> list[str]:
+    """Every document of _toc.yml, root first, in reading order (docnames, no suffix)."""
+    import yaml
+
+    toc = yaml.safe_load(TOC.read_text(encoding="utf-8"))
+    names: list[str] = []
+
+    def add_file(name: str) -> None:
+        name = str(name)
+        for suffix in SOURCE_SUFFIXES:
+            if name.endswith(suffix):
+                name = name[: -len(suffix)]
+        if name not in names:
+            names.append(name)
+
+    def walk(node) -> None:
+        if isinstance(node, list):
+            for item in node:
+                walk(item)
+        elif isinstance(node, dict):
+            if "file" in node:
+                add_file(node["file"])
+            if "glob" in node:
+                for path in sorted(ROOT.glob(node["glob"])):
+                    if path.suffix in SOURCE_SUFFIXES:
+                        add_file(path.relative_to(ROOT).as_posix())
+            for key in ("parts", "chapters", "sections"):
+                if key in node:
+                    walk(node[key])
+
+    add_file(toc["root"])
+    walk(toc)
+    return names
+
+
+def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
+    """Parametrize any test that takes ``toc_page`` over every page of the book."""
+    if "toc_page" in metafunc.fixturenames:
+        pages = toc_docnames()
+        metafunc.parametrize("toc_page", pages, ids=pages)
+
+
+@pytest.fixture(scope="session")
+def built_html() -> Path:
+    """The built book; fails (does not skip) when it is missing."""
+    if not (BUILD_HTML / "index.html").is_file():
+        pytest.fail(
+            f"{BUILD_HTML / 'index.html'} does not exist: run `make book` first "
+            "(these tests check the built HTML)",
+            pytrace=False,
+        )
+    return BUILD_HTML
+
+
+def pytest_terminal_summary(terminalreporter, exitstatus, config) -> None:
+    """List the external links the link check found (they are listed, never fetched)."""
+    links = getattr(config, "_book_external_links", None)
+    if links is None:
+        return
+    terminalreporter.section(f"external links in the book: {len(links)} (not fetched)")
+    for url in sorted(links):
+        pages = ", ".join(sorted(links[url]))
+        terminalreporter.write_line(f"{url}  <- {pages}")
