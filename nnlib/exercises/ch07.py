@@ -1,0 +1,91 @@
+"""Checks for the exercises of chapter 7, "Light or dark font?"."""
+import math
+
+import numpy as np
+
+from . import exercise, number_problem
+
+TRAIN_ROWS = 896   # font_colors() has 1,345 rows; train_test_split(test_size=1/3) keeps 896
+
+
+def _test_labels():
+    """The chapter's test labels: font_colors() split as the chapter splits it."""
+    from sklearn.model_selection import train_test_split
+
+    from ..datasets import font_colors
+    X, y = font_colors()
+    _, _, _, y_test = train_test_split(X / 255, y, test_size=1 / 3, random_state=0)
+    return y_test
+
+
+@exercise("ch7-light-baseline")
+def light_baseline(answer):
+    """Test accuracy of a "classifier" that always answers "light font" (class 0)."""
+    y_test = _test_labels()
+    if isinstance(answer, (int, float)) and not isinstance(answer, bool) and 1 < answer <= 100:
+        return "give the accuracy as a fraction between 0 and 1, not a percentage"
+    if number_problem(answer, float(np.mean(y_test == 1)), rtol=1e-3) is None:
+        return ("that is the accuracy of always answering \"dark font\"; which label does an "
+                "always-light answer get right?")
+    return number_problem(answer, float(np.mean(y_test == 0)), rtol=1e-3, what="the accuracy")
+
+
+@exercise("ch7-steps")
+def steps(answer):
+    """Weight updates in 50 epochs with batch size 100 on the 896 training colours."""
+    expected = 50 * math.ceil(TRAIN_ROWS / 100)
+    if isinstance(answer, float) and not answer.is_integer():
+        return "a number of steps is a whole number"
+    if number_problem(answer, 50 * TRAIN_ROWS / 100, rtol=1e-9) is None:
+        return ("close: 896 rows do not split into whole batches of 100, and the last, smaller "
+                "batch of each epoch is a step too")
+    if number_problem(answer, 50 * TRAIN_ROWS, rtol=1e-9) is None:
+        return "that counts one step per row; a step uses a whole batch of rows"
+    return number_problem(answer, expected, rtol=1e-9, what="the number of steps")
+
+
+@exercise("ch7-batch-learning-rate")
+def batch_learning_rate(answer):
+    """Learning rate for batches of 32 under "sse" that moves as 0.05 does for one row."""
+    expected = 0.05 / 32
+    if number_problem(answer, 0.05 * 32, rtol=1e-3) is None:
+        return ("the other way round: a sum of 32 gradients is about 32 times bigger than one, "
+                "so the step size must shrink, not grow")
+    if number_problem(answer, 0.05, rtol=1e-3) is None:
+        return "with \"sse\" the batch's gradient is a sum over its rows, so 0.05 steps too far"
+    return number_problem(answer, expected, rtol=1e-3, what="the learning rate")
+
+
+@exercise("ch7-one-neuron")
+def one_neuron(answer):
+    """Weights (3,) and bias of one sigmoid neuron, on inputs divided by 255, that follows the
+    luminance rule: output >= 0.5 exactly when 0.299 R + 0.587 G + 0.114 B >= 128."""
+    from ..datasets import font_rule, luminance
+    from ..layers import Dense
+    try:
+        weights, bias = answer
+        weights = np.asarray(weights, dtype=float).reshape(-1)
+        bias = float(np.asarray(bias, dtype=float).reshape(()))
+    except (TypeError, ValueError):
+        return "give a pair (weights, bias): three weights, one per colour channel, and one bias"
+    if weights.shape != (3,):
+        return f"give three weights, one per colour channel (R, G, B), got {weights.size}"
+    if not (np.all(np.isfinite(weights)) and np.isfinite(bias)):
+        return "the weights and bias must be finite numbers"
+    neuron = Dense(3, 1, activation="sigmoid", init="zeros")
+    neuron.weights[:, 0], neuron.bias[0] = weights, bias
+    grid = np.arange(0, 256, 5, dtype=float)
+    colours = np.stack(np.meshgrid(grid, grid, grid), axis=-1).reshape(-1, 3)
+    colours = np.vstack([colours, np.random.default_rng(7).integers(0, 256, (20000, 3))])
+    # colours on the boundary itself (luminance exactly 128) are left out: rounding decides them
+    colours = colours[np.abs(luminance(colours) - 128) > 1e-6]
+    says_dark = neuron.forward(colours / 255)[:, 0] >= 0.5
+    agree = float(np.mean(says_dark == (font_rule(colours) == 1)))
+    if agree == 1.0:
+        return None
+    if agree < 0.5:
+        return ("your neuron mostly says the opposite of the rule: a bright background should "
+                "give a large weighted sum")
+    return (f"your neuron agrees with the rule on {100 * agree:.1f}% of the colours tried; the "
+            f"line where its weighted sum is 0 must be the plane where the luminance is 128 "
+            f"(mind the scaling by 255)")
