@@ -312,6 +312,9 @@ def plot_probabilities(proba, ax=None, true_label=None, class_names=None):
     The predicted class (the tallest bar) is drawn in blue if it equals ``true_label`` (or if no
     label is given) and in vermillion if it does not; the true class's bar is then blue.  The
     other bars are grey.  ``class_names`` label the bars (default 0..k-1).
+
+    If ``ax`` already shows this function's bars for k classes, they are updated in place
+    (heights and colours) instead of drawn again, which is quick enough for animation frames.
     """
     proba = np.asarray(proba, dtype=float)
     if proba.ndim != 1:
@@ -329,7 +332,16 @@ def plot_probabilities(proba, ax=None, true_label=None, class_names=None):
             colors[predicted] = NEGATIVE
     else:
         colors[predicted] = POSITIVE
-    ax.bar(np.arange(k), proba, color=colors)
+    bars = [patch for patch in ax.patches if patch.get_gid() == "nnlib-probability"]
+    if len(bars) == k:
+        for bar, height, color in zip(bars, proba, colors):
+            bar.set_height(height)
+            bar.set_color(color)
+        return ax
+    for bar in bars:
+        bar.remove()
+    for bar in ax.bar(np.arange(k), proba, color=colors):
+        bar.set_gid("nnlib-probability")
     ax.set_xticks(np.arange(k))
     ax.set_xticklabels(class_names if class_names is not None else [str(c) for c in range(k)])
     ax.set_ylim(0, 1)

@@ -56,3 +56,17 @@ def test_plot_probabilities_colours_predicted_and_true_class():
     with pytest.raises(ValueError, match=r"shape \(k,\)"):
         plot_probabilities(np.ones((2, 3)), ax=ax)
     plt.close(fig)
+
+
+def test_plot_probabilities_updates_its_bars_in_place():
+    fig, ax = plt.subplots()
+    plot_probabilities([0.1, 0.6, 0.3], ax=ax, true_label=2)
+    bars = list(ax.patches)
+    plot_probabilities([0.1, 0.2, 0.7], ax=ax, true_label=2)
+    assert list(ax.patches) == bars                          # the same artists, updated
+    assert [bar.get_height() for bar in ax.patches] == [0.1, 0.2, 0.7]
+    colors = [matplotlib.colors.to_hex(bar.get_facecolor()) for bar in ax.patches]
+    assert colors == ["#bbbbbb", "#bbbbbb", POSITIVE.lower()]
+    plot_probabilities([0.5, 0.5], ax=ax)                    # another class count: redrawn
+    assert len(ax.patches) == 2
+    plt.close(fig)
