@@ -5,7 +5,7 @@ import pytest
 from sklearn.model_selection import train_test_split
 
 from nnlib import Dense, Network
-from nnlib.datasets import font_colors
+from nnlib.datasets import font_colors, luminance
 from nnlib.exercises import check
 
 
@@ -19,7 +19,7 @@ def assert_wrong(exercise_id, answer, secret):
 
 
 def test_no_answer_yet():
-    for exercise_id in ("ch7-light-baseline", "ch7-steps", "ch7-batch-learning-rate",
+    for exercise_id in ("ch7-light-baseline", "ch7-boundary-green", "ch7-batch-learning-rate",
                         "ch7-one-neuron"):
         result = check(exercise_id, ...)
         assert not result and "no answer yet" in result.message
@@ -37,16 +37,20 @@ def test_light_baseline():
     assert_wrong("ch7-light-baseline", 0.5, secret)
 
 
-def test_steps():
-    # batches start at rows 0, 100, ..., 800 of each epoch: one update each
-    right = 50 * len(range(0, 896, 100))
-    assert check("ch7-steps", right)
-    assert check("ch7-steps", float(right))
-    secret = [str(right)]
-    assert "last" in assert_wrong("ch7-steps", 448, secret)
-    assert "row" in assert_wrong("ch7-steps", 50 * 896, secret)
-    assert "whole" in assert_wrong("ch7-steps", 448.5, secret)
-    assert_wrong("ch7-steps", 9, secret)
+def test_boundary_green():
+    # solve luminance(0, G, 0) = 128 numerically, by bisection on nnlib's own luminance
+    lo, hi = 0.0, 255.0
+    for _ in range(60):
+        mid = (lo + hi) / 2
+        lo, hi = (mid, hi) if luminance(np.array([[0.0, mid, 0.0]]))[0] < 128 else (lo, mid)
+    right = (lo + hi) / 2
+    assert check("ch7-boundary-green", right)
+    assert check("ch7-boundary-green", round(right, 1))
+    secret = [f"{right:.1f}", f"{right:.0f}", f"{right / 255:.3f}"]
+    assert "divide" in assert_wrong("ch7-boundary-green", 128 * 0.587, secret)
+    assert "weight" in assert_wrong("ch7-boundary-green", 128, secret)
+    assert "scale" in assert_wrong("ch7-boundary-green", right / 255, secret)
+    assert_wrong("ch7-boundary-green", 255, secret)
 
 
 def test_batch_learning_rate():

@@ -1,12 +1,7 @@
 """Checks for the exercises of chapter 7, "Light or dark font?"."""
-import math
-
 import numpy as np
 
 from . import exercise, number_problem
-
-TRAIN_ROWS = 896   # font_colors() has 1,345 rows; train_test_split(test_size=1/3) keeps 896
-
 
 def _test_labels():
     """The chapter's test labels: font_colors() split as the chapter splits it."""
@@ -30,18 +25,18 @@ def light_baseline(answer):
     return number_problem(answer, float(np.mean(y_test == 0)), rtol=1e-3, what="the accuracy")
 
 
-@exercise("ch7-steps")
-def steps(answer):
-    """Weight updates in 50 epochs with batch size 100 on the 896 training colours."""
-    expected = 50 * math.ceil(TRAIN_ROWS / 100)
-    if isinstance(answer, float) and not answer.is_integer():
-        return "a number of steps is a whole number"
-    if number_problem(answer, 50 * TRAIN_ROWS / 100, rtol=1e-9) is None:
-        return ("close: 896 rows do not split into whole batches of 100, and the last, smaller "
-                "batch of each epoch is a step too")
-    if number_problem(answer, 50 * TRAIN_ROWS, rtol=1e-9) is None:
-        return "that counts one step per row; a step uses a whole batch of rows"
-    return number_problem(answer, expected, rtol=1e-9, what="the number of steps")
+@exercise("ch7-boundary-green")
+def boundary_green(answer):
+    """Green value (0..255) where the rule's boundary meets red = 0 in the slice blue = 0."""
+    from ..datasets import LUMINANCE_WEIGHTS
+    expected = 128 / LUMINANCE_WEIGHTS[1]
+    if number_problem(answer, 128 * LUMINANCE_WEIGHTS[1], rtol=1e-3) is None:
+        return "on the boundary 0.587 G must make up all of 128: divide, don't multiply"
+    if number_problem(answer, 128, rtol=1e-3) is None:
+        return "green's weight in the luminance is not 1"
+    if number_problem(answer, expected / 255, rtol=1e-3) is None:
+        return "give the green value on the 0..255 scale of the figures' tick labels"
+    return number_problem(answer, expected, rtol=1e-3, what="the green value")
 
 
 @exercise("ch7-batch-learning-rate")
