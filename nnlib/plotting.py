@@ -6,6 +6,7 @@
 - :func:`plot_decision_surface`: a classifier's probability over two inputs;
 - :func:`plot_loss`: loss (and validation loss) per epoch;
 - :func:`plot_images`: rows of pixels (e.g. digits, first-layer weights) as small pictures;
+- :func:`tile_images`: many small pictures tiled into one array, for one fast imshow;
 - :func:`plot_probabilities`: one sample's class probabilities as bars;
 - :func:`plot_swatches`: background colours with text in the font picked for them;
 - :func:`plot_luminance_boundary`: the font data's labelling rule as a line over two channels;
@@ -305,6 +306,31 @@ def plot_images(images, titles=None, image_shape=(8, 8), ncols=10, cmap="gray_r"
                 ax.set_title(titles[i], fontsize=title_fontsize, fontweight="normal")
     return axes
 
+
+def tile_images(images, image_shape=(8, 8), ncols=8, pad=1):
+    """Tile many small pictures into one 2-D array, for a single fast ``imshow``.
+
+    ``images`` is (n, h * w) or (n, h, w).  The result has ceil(n / ncols) rows of ``ncols``
+    pictures, separated (and bordered on the top and left) by ``pad`` pixels of NaN, which
+    ``imshow`` leaves blank: shape (rows * (h + pad), ncols * (w + pad)).  Use it instead of
+    :func:`plot_images` when there are too many pictures for one axes each (e.g. the 64
+    first-layer weight images of a network), and no titles are needed.
+    """
+    images = np.asarray(images, dtype=float)
+    if images.ndim == 2:
+        h, w = image_shape
+        if images.shape[1] != h * w:
+            raise ValueError(f"images of shape {images.shape} do not hold {h}x{w} pictures: "
+                             f"expected {h * w} columns for image_shape={tuple(image_shape)}")
+        images = images.reshape(-1, h, w)
+    elif images.ndim != 3:
+        raise ValueError(f"images must have shape (n, h*w) or (n, h, w), got {images.shape}")
+    n, h, w = images.shape
+    rows = -(-n // ncols)
+    tiles = np.full((rows * ncols, h + pad, w + pad), np.nan)
+    tiles[:n, pad:, pad:] = images
+    return tiles.reshape(rows, ncols, h + pad, w + pad).transpose(0, 2, 1, 3).reshape(
+        rows * (h + pad), ncols * (w + pad))
 
 def plot_probabilities(proba, ax=None, true_label=None, class_names=None):
     """Bar chart of one sample's class probabilities ``proba`` (shape (k,)); returns the axes.

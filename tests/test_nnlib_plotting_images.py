@@ -7,7 +7,7 @@ import matplotlib.pyplot as plt
 import numpy as np
 import pytest
 
-from nnlib.plotting import NEGATIVE, POSITIVE, plot_images, plot_probabilities
+from nnlib.plotting import NEGATIVE, POSITIVE, plot_images, plot_probabilities, tile_images
 
 
 def test_plot_images_grid_shared_scale_and_titles():
@@ -70,3 +70,18 @@ def test_plot_probabilities_updates_its_bars_in_place():
     plot_probabilities([0.5, 0.5], ax=ax)                    # another class count: redrawn
     assert len(ax.patches) == 2
     plt.close(fig)
+
+
+def test_tile_images_layout_and_nan_gaps():
+    images = np.arange(5 * 6, dtype=float).reshape(5, 6)     # five 2x3 pictures
+    mosaic = tile_images(images, image_shape=(2, 3), ncols=2, pad=1)
+    assert mosaic.shape == (3 * 3, 2 * 4)
+    np.testing.assert_array_equal(mosaic[1:3, 1:4], images[0].reshape(2, 3))
+    np.testing.assert_array_equal(mosaic[1:3, 5:8], images[1].reshape(2, 3))
+    np.testing.assert_array_equal(mosaic[4:6, 1:4], images[2].reshape(2, 3))
+    np.testing.assert_array_equal(mosaic[7:9, 1:4], images[4].reshape(2, 3))
+    assert np.isnan(mosaic[0]).all() and np.isnan(mosaic[:, 0]).all()
+    assert np.isnan(mosaic[7:9, 5:8]).all()                  # the missing sixth picture
+    assert tile_images(np.zeros((4, 3, 3)), ncols=4, pad=0).shape == (3, 12)
+    with pytest.raises(ValueError, match="do not hold 8x8 pictures"):
+        tile_images(np.zeros((2, 10)))
