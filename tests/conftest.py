@@ -78,11 +78,16 @@ def built_html() -> Path:
 
 
 def pytest_terminal_summary(terminalreporter, exitstatus, config) -> None:
-    """List the external links the link check found (they are listed, never fetched)."""
+    """Report what the book checks measured: external links (listed, never fetched) and the
+    weight of each page (set by tests/test_links.py)."""
     links = getattr(config, "_book_external_links", None)
-    if links is None:
-        return
-    terminalreporter.section(f"external links in the book: {len(links)} (not fetched)")
-    for url in sorted(links):
-        pages = ", ".join(sorted(links[url]))
-        terminalreporter.write_line(f"{url}  <- {pages}")
+    if links is not None:
+        terminalreporter.section(f"external links in the book: {len(links)} (not fetched)")
+        for url in sorted(links):
+            pages = ", ".join(sorted(links[url]))
+            terminalreporter.write_line(f"{url}  <- {pages}")
+    weights = getattr(config, "_book_page_weights", None)
+    if weights:
+        terminalreporter.section("page weights: HTML + own pictures, without shared _static/")
+        for page, weight in sorted(weights.items(), key=lambda item: -item[1]):
+            terminalreporter.write_line(f"{weight / 1e6:6.2f} MB  {page}")

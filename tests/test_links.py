@@ -185,3 +185,34 @@ def test_nothing_loads_from_off_site(built_html: Path) -> None:
 
 def test_toc_pages_were_built(built_html: Path, toc_page: str) -> None:
     assert (built_html / f"{toc_page}.html").is_file(), f"{toc_page} is in _toc.yml but was not built"
+
+
+# Budget from the book's issue: the heaviest page, its HTML plus its own pictures (not the
+# shared _static/ assets such as MathJax and the widget bundle), stays under 3 MB.
+PAGE_BUDGET_BYTES = 3_000_000
+
+
+def page_weight(built_html: Path, page: Path) -> int:
+    """Bytes of the page's HTML plus the distinct local files its <img>/<source> tags load,
+    outside _static/ (data: URIs are already inside the HTML)."""
+    total = page.stat().st_size
+    seen: set[Path] = set()
+    for tag, attr, url, _attrs in parse_page(page).refs:
+        if tag not in ("img", "source") or not url or _is_external(url) or url.startswith("data:"):
+            continue
+        target, _ = _resolve(page, url, built_html.resolve())
+        static = built_html.resolve() / "_static"
+        if target.is_file() and static not in target.parents and target not in seen:
+            seen.add(target)
+            total += target.stat().st_size
+    return total
+
+
+def test_page_weight_budget(built_html: Path, toc_page: str, request: pytest.FixtureRequest) -> None:
+    weight = page_weight(built_html, built_html / f"{toc_page}.html")
+    if not hasattr(request.config, "_book_page_weights"):
+        request.config._book_page_weights = {}
+    request.config._book_page_weights[toc_page] = weight
+    assert weight <= PAGE_BUDGET_BYTES, (
+        f"{toc_page} weighs {weight / 1e6:.2f} MB with its pictures (budget "
+        f"{PAGE_BUDGET_BYTES / 1e6:.0f} MB): fewer or smaller figures, or fewer animation frames")

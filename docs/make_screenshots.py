@@ -1,0 +1,58 @@
+"""Refresh docs/screenshot-light.png and docs/screenshot-dark.png (the README's pictures).
+
+Run after `make book`:  .venv/bin/python docs/make_screenshots.py [PAGE]
+PAGE defaults to the first chapter of _toc.yml. Serves _build/html on 127.0.0.1 and drives
+Debian's Chromium with the same launch flags as the browser tests; the viewport is scrolled to
+the page's first figure.
+"""
+
+import functools
+import http.server
+import sys
+import threading
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "tests"))
+from conftest import toc_docnames  # noqa: E402  (tests/conftest.py)
+
+CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run",
+                 "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+
+
+class _Quiet(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *args):
+        pass
+
+
+def main() -> None:
+    from playwright.sync_api import sync_playwright
+
+    page_name = sys.argv[1] if len(sys.argv) > 1 else toc_docnames()[1]
+    handler = functools.partial(_Quiet, directory=str(ROOT / "_build" / "html"))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    url = f"http://127.0.0.1:{server.server_address[1]}/{page_name}.html"
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path="/usr/bin/chromium", args=CHROMIUM_ARGS)
+        for mode in ("light", "dark"):
+            context = browser.new_context(viewport={"width": 1280, "height": 900})
+            context.add_init_script(f"localStorage.setItem('mode', '{mode}')")
+            page = context.new_page()
+            page.goto(url)
+            page.wait_for_load_state("networkidle")
+            page.evaluate("async () => { if (window.MathJax) await MathJax.startup.promise;"
+                          " await document.fonts.ready; }")
+            page.evaluate("() => { const img = document.querySelector('.cell_output img');"
+                          " if (img) { img.scrollIntoView({block: 'end'}); window.scrollBy(0, 120); } }")
+            page.wait_for_timeout(300)
+            out = ROOT / "docs" / f"screenshot-{mode}.png"
+            page.screenshot(path=str(out))
+            print(out)
+            context.close()
+        browser.close()
+    server.shutdown()
+
+
+if __name__ == "__main__":
+    main()
