@@ -8,6 +8,9 @@ The book's environment has no pandas, and a chapter often wants to show a few ro
 In Jupyter and in the book it shows as an HTML table; its ``repr`` (what ``print`` and the
 tests see) is the same table as aligned plain text.  Cells may hold LaTeX math written
 ``\\(...\\)``, which the book and Jupyter typeset.
+
+:func:`glue` stores a computed value for the prose of the built book (myst-nb's
+``{glue:text}`` role), like ``myst_nb.glue(..., display=False)`` but cheaper to import.
 """
 import html
 import numbers
@@ -79,3 +82,26 @@ def _numeric(text):
 def table(rows, headers, caption=None, floatfmt=".3f"):
     """A :class:`Table` of ``rows`` under ``headers``: shown as HTML in Jupyter and the book."""
     return Table(rows, headers, caption=caption, floatfmt=floatfmt)
+
+
+GLUE_PREFIX = "application/papermill.record/"
+
+
+def glue(name, value):
+    """Store ``value`` for the book's ``{glue:text}`name``` roles, without showing it.
+
+    The same output as ``myst_nb.glue(name, value, display=False)``: one display_data whose
+    mime types carry myst-nb's hidden prefix, tagged with ``{"scrapbook": {"name": name}}`` in
+    its metadata, from which the built page pastes the value (e.g. ``{glue:text}`loss:.3f```).
+    It exists because myst-nb's own ``glue`` imports nbformat and jsonschema, which costs about
+    2 s of CPU per notebook in this environment (jsonschema compiles URL grammars on import).
+    """
+    from IPython.core.formatters import format_display_data
+    from IPython.display import display
+
+    if not isinstance(name, str) or not name:
+        raise TypeError(f"name must be a non-empty string, got {name!r}")
+    bundle, metadata = format_display_data(value)
+    metadata = dict(metadata, scrapbook={"name": name, "mime_prefix": GLUE_PREFIX})
+    display({GLUE_PREFIX + key: data for key, data in bundle.items()}, raw=True,
+            metadata=metadata)
