@@ -75,8 +75,9 @@ test: $(STAMP) chromium
 	if [ -n "$$failed" ]; then echo "make test: FAILED:$$failed" >&2; exit 1; fi; \
 	echo "make test: all steps passed (nnlib tests, nbval, book build, browser tests + link check)"
 
+# Jupyter refuses to run as root without --allow-root (e.g. in a container).
 lab: $(STAMP)
-	$(BIN)/jupyter lab --ServerApp.root_dir=notebooks
+	$(BIN)/jupyter lab --ServerApp.root_dir=notebooks $$([ "$$(id -u)" = 0 ] && echo --allow-root || true)
 
 clean:
 	rm -rf _build
