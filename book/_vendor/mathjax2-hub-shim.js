@@ -1,19 +1,30 @@
 /*
- * ipywidgets 8 typesets widget labels with MathJax 2's API:
+ * ipywidgets 8 typesets widget labels (e.g. a slider's description "$w_1$") with MathJax 2's API:
  *     MathJax.Hub.Queue(["Typeset", MathJax.Hub, element])
  * The book serves MathJax 3 (sphinx-mathjax-offline), which has no `Hub`, so the call throws
  * "Cannot read properties of undefined (reading 'Queue')". This shim gives MathJax 3 a minimal
- * `Hub.Queue` that typesets the element with `MathJax.typesetPromise`.
+ * `Hub.Queue` that typesets the element with `MathJax.typesetPromise`. The page's MathJax 3
+ * only knows the \( \) and \[ \] delimiters (Sphinx writes math that way), so the label's
+ * $...$ and $$...$$ are rewritten to those first, in that element only.
  * It is loaded (by myst-nb's nb_ipywidgets_js, see _config.yml) before widgets/embed.js.
  */
 (function () {
   "use strict";
+
+  function useMathJax3Delimiters(element) {
+    if (!element || element.children.length || !element.textContent) return;
+    var text = element.textContent
+      .replace(/\$\$([^$]+)\$\$/g, "\\[$1\\]")
+      .replace(/\$([^$]+)\$/g, "\\($1\\)");
+    if (text !== element.textContent) element.textContent = text;
+  }
 
   function typeset(element) {
     var mj = window.MathJax;
     if (!mj || typeof mj.typesetPromise !== "function") {
       return Promise.resolve();
     }
+    useMathJax3Delimiters(element);
     var ready = mj.startup && mj.startup.promise ? mj.startup.promise : Promise.resolve();
     return ready.then(function () {
       return mj.typesetPromise(element ? [element] : undefined);
