@@ -263,6 +263,20 @@ def animation_html(animation, alt, default_mode="once"):
     return HTML(text)
 
 
+def _pictures(images, image_shape):
+    """``images`` (n, h * w) or (n, h, w) as a float array of shape (n, h, w)."""
+    images = np.asarray(images, dtype=float)
+    if images.ndim == 2:
+        h, w = image_shape
+        if images.shape[1] != h * w:
+            raise ValueError(f"images of shape {images.shape} do not hold {h}x{w} pictures: "
+                             f"expected {h * w} columns for image_shape={tuple(image_shape)}")
+        return images.reshape(-1, h, w)
+    if images.ndim != 3:
+        raise ValueError(f"images must have shape (n, h*w) or (n, h, w), got {images.shape}")
+    return images
+
+
 def plot_images(images, titles=None, image_shape=(8, 8), ncols=10, cmap="gray_r", vmin=None,
                 vmax=None, axes=None, title_fontsize=9):
     """Show each row of ``images`` as a small picture, in a grid; returns the axes (flat array).
@@ -276,15 +290,7 @@ def plot_images(images, titles=None, image_shape=(8, 8), ncols=10, cmap="gray_r"
     """
     import matplotlib.pyplot as plt
 
-    images = np.asarray(images, dtype=float)
-    if images.ndim == 2:
-        h, w = image_shape
-        if images.shape[1] != h * w:
-            raise ValueError(f"images of shape {images.shape} do not hold {h}x{w} pictures: "
-                             f"expected {h * w} columns for image_shape={tuple(image_shape)}")
-        images = images.reshape(-1, h, w)
-    elif images.ndim != 3:
-        raise ValueError(f"images must have shape (n, h*w) or (n, h, w), got {images.shape}")
+    images = _pictures(images, image_shape)
     n = images.shape[0]
     if titles is not None and len(titles) != n:
         raise ValueError(f"titles must have one entry per image ({n}), got {len(titles)}")
@@ -316,15 +322,7 @@ def tile_images(images, image_shape=(8, 8), ncols=8, pad=1):
     :func:`plot_images` when there are too many pictures for one axes each (e.g. the 64
     first-layer weight images of a network), and no titles are needed.
     """
-    images = np.asarray(images, dtype=float)
-    if images.ndim == 2:
-        h, w = image_shape
-        if images.shape[1] != h * w:
-            raise ValueError(f"images of shape {images.shape} do not hold {h}x{w} pictures: "
-                             f"expected {h * w} columns for image_shape={tuple(image_shape)}")
-        images = images.reshape(-1, h, w)
-    elif images.ndim != 3:
-        raise ValueError(f"images must have shape (n, h*w) or (n, h, w), got {images.shape}")
+    images = _pictures(images, image_shape)
     n, h, w = images.shape
     rows = -(-n // ncols)
     tiles = np.full((rows * ncols, h + pad, w + pad), np.nan)
