@@ -17,3 +17,12 @@ def assert_wrong(exercise_id, answer, secret, hint_word=None):
     if hint_word is not None:
         assert hint_word in result.message, f"expected {hint_word!r} in the hint: {result.message}"
     return result.message
+
+
+def assert_right(exercise_id, answer):
+    """Assert that ``check`` accepts ``answer``, and that ``...`` (no answer yet) is not
+    accepted."""
+    result = check(exercise_id, answer)
+    assert result, f"{exercise_id} rejected the right answer {answer!r}: {result.message}"
+    unanswered = check(exercise_id, ...)
+    assert not unanswered and "no answer yet" in unanswered.message
