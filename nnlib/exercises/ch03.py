@@ -1,0 +1,106 @@
+"""Checks for the exercises of chapter 3, "Activation functions"."""
+import numpy as np
+
+from . import array_problem, exercise, number_problem
+
+
+def _pair(answer, names):
+    try:
+        first, second = answer
+    except (TypeError, ValueError):
+        return None, f"give two numbers, ({names})"
+    return (first, second), None
+
+
+@exercise("ch3-sigmoid")
+def sigmoid_at_zero(answer):
+    """(sigma(0), sigma'(0))."""
+    pair, problem = _pair(answer, "value, slope")
+    if problem:
+        return problem
+    value, slope = pair
+    sigma = 1 / (1 + np.exp(-0.0))
+    problem = number_problem(value, sigma, what="the value")
+    if problem:
+        return problem + " (what is e to the power 0?)"
+    problem = number_problem(slope, sigma * (1 - sigma), what="the slope")
+    if problem:
+        return problem + " (the slope is sigma(x) (1 - sigma(x)))"
+    return None
+
+
+@exercise("ch3-leaky")
+def leaky(answer):
+    """LeakyReLU(0.1) applied to (-2, -0.5, 3)."""
+    z = np.array([-2.0, -0.5, 3.0])
+    expected = np.where(z > 0, z, 0.1 * z)
+    try:
+        given = np.asarray(answer, dtype=float).ravel()
+    except (TypeError, ValueError):
+        return "give three numbers"
+    if given.shape == expected.shape and np.allclose(given, np.maximum(z, 0)):
+        return "that is what a plain ReLU outputs; a leaky ReLU lets a little of a negative input through"
+    if given.shape == expected.shape and np.allclose(given[2], expected[2]) and \
+            np.allclose(given[:2], 0.01 * z[:2]):
+        return "that slope is nnlib's default; this leaky ReLU has a slope of 0.1"
+    return array_problem(given, expected, what="the output")
+
+
+@exercise("ch3-collapse")
+def collapse(answer):
+    """(weight, bias) of one neuron equal to (w=2, b=1) followed by (w=-3, b=4)."""
+    pair, problem = _pair(answer, "weight, bias")
+    if problem:
+        return problem
+    weight, bias = pair
+    w1, b1, w2, b2 = 2.0, 1.0, -3.0, 4.0
+    problem = number_problem(weight, w1 * w2, what="the weight")
+    if problem:
+        return problem + " (follow an input x through both neurons and expand)"
+    problem = number_problem(bias, w2 * b1 + b2, what="the bias")
+    if problem:
+        return problem + " (the first bias is multiplied by the second weight too)"
+    return None
+
+
+@exercise("ch3-tanh")
+def tanh_slope(answer):
+    """The derivative of tanh(x) as a SymPy expression in one symbol."""
+    import sympy as sp
+    if not isinstance(answer, sp.Basic):
+        return "give a SymPy expression, e.g. built with sp.diff or sp.tanh"
+    symbols = sorted(answer.free_symbols, key=str)
+    if len(symbols) > 1:
+        return (f"the expression should depend on one symbol, x, but it has {len(symbols)} "
+                f"({', '.join(map(str, symbols))})")
+    if symbols:
+        function = sp.lambdify(symbols[0], answer, "numpy")
+    else:
+        function = lambda t: float(answer)   # a constant expression
+    points = np.linspace(-3, 3, 61)
+    try:
+        values = np.broadcast_to(np.asarray(function(points), dtype=float), points.shape)
+    except (TypeError, ValueError):
+        return "could not evaluate the expression at real numbers"
+    if np.allclose(values, np.tanh(points)):
+        return "that is tanh itself; differentiate it"
+    expected = 1 - np.tanh(points) ** 2
+    if np.allclose(values, expected, rtol=1e-9, atol=1e-12):
+        return None
+    if np.allclose(values, -expected):
+        return "the sign is wrong: tanh is increasing, so its slope is positive"
+    return "this is not the slope of tanh everywhere: compare your expression with sp.diff"
+
+
+@exercise("ch3-softmax")
+def softmax_logs(answer):
+    """softmax(0, ln 2, ln 3)."""
+    z = np.log([1.0, 2.0, 3.0])
+    expected = np.exp(z) / np.exp(z).sum()
+    try:
+        given = np.asarray(answer, dtype=float).ravel()
+    except (TypeError, ValueError):
+        return "give three numbers"
+    if given.shape == expected.shape and not np.isclose(given.sum(), 1):
+        return "probabilities from softmax add up to 1; yours do not"
+    return array_problem(given, expected, what="the probabilities")
