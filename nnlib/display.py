@@ -60,7 +60,10 @@ class Table:
             align = ' style="text-align:right"' if tag == "td" and _numeric(text) else ""
             return f"<{tag}{align}>{html.escape(text)}</{tag}>"
 
-        parts = ['<table class="nnlib-table">']
+        # The book marks its pages "mathjax_ignore" and typesets only elements of the classes
+        # it lists; "mathjax_process" is one of them, so \( \) math in the cells gets typeset.
+        has_math = any("\\(" in text for text in self.headers + sum(self.cells, []))
+        parts = [f'<table class="nnlib-table{" mathjax_process" if has_math else ""}">']
         if self.caption:
             parts.append(f"<caption>{html.escape(self.caption)}</caption>")
         parts.append("<thead><tr>" + "".join(cell("th", h) for h in self.headers)

@@ -59,3 +59,9 @@ def test_animation_html_needs_alt_text():
     with pytest.raises(ValueError, match="alt"):
         animation_html(_animation(), alt=" ")
     plt.close("all")
+
+
+def test_table_with_math_asks_the_book_to_typeset_it():
+    # The book's pages are "mathjax_ignore" except for listed classes such as mathjax_process.
+    assert 'class="nnlib-table mathjax_process"' in table([[r"\(x^2\)"]], headers=["f"])._repr_html_()
+    assert 'class="nnlib-table"' in table([["x^2"]], headers=["f"])._repr_html_()
