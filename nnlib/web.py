@@ -28,7 +28,8 @@ from .network import Network
 FORWARD_JS = r"""
 window.nnlibWeb = window.nnlibWeb || (function () {
   "use strict";
-  // The forward pass of Network.to_dict(): for each layer z_j = sum_i a_i W[i][j] + b_j, a = f(z).
+  // The forward pass of Network.to_dict(), one sample x at a time:
+  // for each layer, z_j = sum_i a_i W[i][j] + b_j, then a = f(z).
   function sigmoid(z) {
     if (z >= 0) return 1 / (1 + Math.exp(-z));
     const e = Math.exp(z);
@@ -56,11 +57,11 @@ window.nnlibWeb = window.nnlibWeb || (function () {
   function forward(net, x) {
     let a = x;
     for (const layer of net.layers) {
-      const z = new Array(layer.n_outputs);
+      const W = layer.weights, b = layer.bias, z = new Array(layer.n_outputs);
       for (let j = 0; j < layer.n_outputs; j++) {
         let s = 0;
-        for (let i = 0; i < layer.n_inputs; i++) s += a[i] * layer.weights[i][j];
-        z[j] = s + layer.bias[j];
+        for (let i = 0; i < layer.n_inputs; i++) s += a[i] * W[i][j];
+        z[j] = s + b[j];
       }
       a = activate(layer, z);
     }
