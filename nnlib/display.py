@@ -98,12 +98,16 @@ def glue(name, value):
     its metadata, from which the built page pastes the value (e.g. ``{glue:text}`loss:.3f```).
     It exists because myst-nb's own ``glue`` imports nbformat and jsonschema, which costs about
     2 s of CPU per notebook in this environment (jsonschema compiles URL grammars on import).
+    A NumPy scalar is stored as the Python number it holds (NumPy 2 writes ``np.float64(0.5)``
+    as its repr, which ``{glue:text}`` formats cannot parse).
     """
     from IPython.core.formatters import format_display_data
     from IPython.display import display
 
     if not isinstance(name, str) or not name:
         raise TypeError(f"name must be a non-empty string, got {name!r}")
+    if isinstance(value, np.generic):
+        value = value.item()
     bundle, metadata = format_display_data(value)
     metadata = dict(metadata, scrapbook={"name": name, "mime_prefix": GLUE_PREFIX})
     display({GLUE_PREFIX + key: data for key, data in bundle.items()}, raw=True,
