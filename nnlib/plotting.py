@@ -214,11 +214,13 @@ def plot_loss(history, ax=None, log=False, title="Loss during training"):
 
 # Button icons of matplotlib's animation player (Font Awesome names) as plain characters, so the
 # player needs no icon font from the web.
+# Only geometric shapes that common fonts have (DejaVu, Liberation): the media-control symbols
+# U+23EE, U+23F8, U+23ED show as empty boxes where no font has them (e.g. Debian's Chromium).
 _ANIMATION_ICONS = {
     "fa-minus": "\u2212", "fa-plus": "+",
-    "fa-fast-backward": "\u23ee", "fa-step-backward": "\u25c2|",
-    "fa-play fa-flip-horizontal": "\u25c0", "fa-pause": "\u23f8", "fa-play": "\u25b6",
-    "fa-step-forward": "|\u25b8", "fa-fast-forward": "\u23ed",
+    "fa-fast-backward": "\u25ae\u25c0\u25c0", "fa-step-backward": "\u25ae\u25c0",
+    "fa-play fa-flip-horizontal": "\u25c0", "fa-pause": "\u25ae\u25ae", "fa-play": "\u25b6",
+    "fa-step-forward": "\u25b6\u25ae", "fa-fast-forward": "\u25b6\u25b6\u25ae",
 }
 
 
