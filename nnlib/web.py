@@ -285,6 +285,22 @@ def _check_divisor(divisor):
     return float(divisor)
 
 
+def _widget(element_id, kind, body, script, attributes=""):
+    """The page snippet: the style, a ``<div>`` holding ``body``, and ``script`` run in a function
+    where ``root`` is that div and ``W`` is :data:`FORWARD_JS`'s ``window.nnlibWeb``."""
+    return f"""{STYLE}
+<div class="nnlib-web {kind}" id="{element_id}"{attributes}>
+{body}</div>
+<script>
+{FORWARD_JS}
+(function () {{
+  "use strict";
+  const root = document.getElementById("{element_id}"), W = window.nnlibWeb;
+{script}}})();
+</script>
+"""
+
+
 CHANNELS = ("red", "green", "blue")
 _REFERENCE = [LUMINANCE_WEIGHTS.tolist(), 128.0]   # the labelling rule of font_colors
 
@@ -317,9 +333,7 @@ def font_picker_html(network, initial=(70, 130, 180), element_id="font-picker", 
         f'<input type="range" id="{element_id}-{c}" class="nnlib-{c}" min="0" max="255" step="1"'
         f' value="{v}"><output for="{element_id}-{c}">{v}</output>'
         for c, v in zip(CHANNELS, (r, g, b)))
-    return f"""{STYLE}
-<div class="nnlib-web nnlib-font-picker" id="{element_id}">
-<script type="application/json" class="nnlib-network">{_json_for_script(spec)}</script>
+    body = f"""<script type="application/json" class="nnlib-network">{_json_for_script(spec)}</script>
 <script type="application/json" class="nnlib-config">{_json_for_script(config)}</script>
 <div class="nnlib-controls">
 <label for="{element_id}-colour">colour</label>
@@ -336,13 +350,8 @@ the formula does; the ring is your colour (click the map to move it).</small></p
 </div>
 <canvas class="nnlib-map" width="300" height="280" role="img"
  aria-label="The colours with the chosen blue, red across and green up; a black line marks where the network switches font, a dashed line where the luminance formula does; a ring marks the chosen colour. Click to pick a colour."></canvas>
-</div>
-<script>
-{FORWARD_JS}
-(function () {{
-  "use strict";
-  const root = document.getElementById("{element_id}"), W = window.nnlibWeb;
-  const net = W.readJSON(root, "nnlib-network"), cfg = W.readJSON(root, "nnlib-config");
+"""
+    script = f"""  const net = W.readJSON(root, "nnlib-network"), cfg = W.readJSON(root, "nnlib-config");
   const sliders = cfg.channels.map((c) => root.querySelector("input.nnlib-" + c));
   const picker = root.querySelector("input.nnlib-colour"), out = root.querySelector(".nnlib-probability");
   const swatch = root.querySelector(".nnlib-swatch"), sample = root.querySelector(".nnlib-sample");
@@ -377,9 +386,8 @@ the formula does; the ring is your colour (click the map to move it).</small></p
     show(rgb);
   }});
   show(current());
-}})();
-</script>
 """
+    return _widget(element_id, "nnlib-font-picker", body, script)
 
 
 def snapshot(network, label, **values):
@@ -440,9 +448,7 @@ def training_frames_html(frames, loss_curve=None, element_id="font-training", fi
     curve_canvas = ('<canvas class="nnlib-curve" width="300" height="280" role="img" aria-label='
                     '"The training loss per epoch on a log scale, falling; a dot marks the '
                     'frame shown."></canvas>') if curve else ""
-    return f"""{STYLE}
-<div class="nnlib-web nnlib-training" id="{element_id}" data-frame="{last}">
-<script type="application/json" class="nnlib-frames">{_json_for_script(frames)}</script>
+    body = f"""<script type="application/json" class="nnlib-frames">{_json_for_script(frames)}</script>
 <script type="application/json" class="nnlib-config">{_json_for_script(config)}</script>
 <div class="nnlib-controls" style="min-width: 100%">
 <label for="{element_id}-frame">frame</label>
@@ -456,13 +462,8 @@ def training_frames_html(frames, loss_curve=None, element_id="font-training", fi
 <canvas class="nnlib-surface" width="300" height="280" role="img" aria-label="The network's probability of a dark font over red and green at the chosen blue: red means light font, blue dark font; a black line marks 0.5, a dashed line the luminance formula's boundary."></canvas>
 <canvas class="nnlib-diagram" width="300" height="280" role="img" aria-label="The network's weights in this frame: line width shows size, blue positive, vermillion negative."></canvas>
 {curve_canvas}
-</div>
-<script>
-{FORWARD_JS}
-(function () {{
-  "use strict";
-  const root = document.getElementById("{element_id}"), W = window.nnlibWeb;
-  const frames = W.readJSON(root, "nnlib-frames"), cfg = W.readJSON(root, "nnlib-config");
+"""
+    script = f"""  const frames = W.readJSON(root, "nnlib-frames"), cfg = W.readJSON(root, "nnlib-config");
   const slider = root.querySelector("input.nnlib-frame"), blue = root.querySelector("input.nnlib-blue");
   const label = root.querySelector(".nnlib-label"), play = root.querySelector("button.nnlib-play");
   const surface = root.querySelector("canvas.nnlib-surface");
@@ -495,6 +496,5 @@ def training_frames_html(frames, loss_curve=None, element_id="font-training", fi
   slider.addEventListener("input", show);
   blue.addEventListener("input", show);
   show();
-}})();
-</script>
 """
+    return _widget(element_id, "nnlib-training", body, script, f' data-frame="{last}"')

@@ -1,21 +1,12 @@
 """Every chapter 7 exercise check: a right answer passes, wrong ones fail with a hint that does
 not give the answer away. The right answers are computed here independently of the checkers."""
 import numpy as np
-import pytest
 from sklearn.model_selection import train_test_split
 
+from exercise_helpers import assert_wrong
 from nnlib import Dense, Network
 from nnlib.datasets import font_colors, luminance
 from nnlib.exercises import check
-
-
-def assert_wrong(exercise_id, answer, secret):
-    result = check(exercise_id, answer)
-    assert not result, f"{exercise_id} accepted the wrong answer {answer!r}"
-    assert result.message
-    for text in secret:
-        assert text not in result.message, f"the hint gives away {text!r}: {result.message}"
-    return result.message
 
 
 def test_no_answer_yet():
