@@ -1,0 +1,128 @@
+"""Browser checks specific to Part I (chapters 1 to 3), on the built book in Chromium.
+
+The checks every page gets (no errors, nothing fetched off-site, math typeset, alt text, widgets
+rendered, opaque figures) are in test_pages.py. Here: what a reader does on these pages without
+a kernel: drag the slider of a pre-computed player and see the picture change, open a folded
+solution; and what must be filled in when the book is built: glued numbers, typeset math in the
+activation table.
+"""
+
+from __future__ import annotations
+
+from urllib.parse import urlsplit
+
+import pytest
+
+pytestmark = [pytest.mark.book, pytest.mark.browser]
+
+CH1 = "notebooks/01_a_neuron_is_a_line"
+CH2 = "notebooks/02_layers_and_the_forward_pass"
+CH3 = "notebooks/03_activation_functions"
+EXERCISES = {CH1: 4, CH2: 4, CH3: 5}
+VIEWPORT = {"width": 1280, "height": 900}
+
+
+@pytest.fixture
+def open_page(chromium, site_url):
+    """open_page(page) -> a loaded Playwright page (light mode, off-site requests blocked)."""
+    contexts = []
+
+    def open_(page: str):
+        context = chromium.new_context(viewport=VIEWPORT, color_scheme="light",
+                                       service_workers="block")
+        contexts.append(context)
+        context.add_init_script(
+            "try { localStorage.setItem('mode', 'light'); localStorage.setItem('theme', 'light'); }"
+            " catch (e) {}")
+
+        def route(route_, request):
+            parts = urlsplit(request.url)
+            if parts.scheme in ("data", "blob", "about") or parts.hostname == "127.0.0.1":
+                route_.continue_()
+            else:
+                route_.abort("blockedbyclient")
+
+        context.route("**/*", route)
+        browser_page = context.new_page()
+        browser_page.goto(f"{site_url}/{page}.html", wait_until="load", timeout=60_000)
+        browser_page.evaluate(
+            "async () => { if (window.MathJax && MathJax.startup && MathJax.startup.promise) "
+            "await MathJax.startup.promise; }")
+        return browser_page
+
+    yield open_
+    for context in contexts:
+        context.close()
+
+
+def test_neuron_players_move_without_a_kernel(open_page):
+    """Chapter 1's two pre-computed players: the slider and the buttons change the picture."""
+    page = open_page(CH1)
+    players = page.locator("div.animation")
+    assert players.count() == 2, "expected the weight player and the bias player"
+    for index in range(players.count()):
+        player = players.nth(index)
+        picture = player.locator("img")
+        slider = player.locator("input.anim-slider")
+        assert picture.get_attribute("alt"), "a player's picture has no alt text"
+        assert player.locator("button").count() >= 5, "the player's buttons are missing"
+        assert int(slider.get_attribute("max")) >= 4, "the player has too few frames"
+        first = picture.get_attribute("src")
+        assert first.startswith("data:image/png;base64,"), "the frames are not embedded"
+        slider.evaluate("el => { el.value = el.max; "
+                        "el.dispatchEvent(new Event('input', {bubbles: true})); }")
+        last = picture.get_attribute("src")
+        assert last != first, "moving the slider did not change the picture"
+        player.locator('button[title="First frame"]').click()
+        assert picture.get_attribute("src") == first
+        assert slider.input_value() == "0", "the slider did not follow the First-frame button"
+        player.locator('button[title="Next frame"]').click()
+        assert picture.get_attribute("src") not in (first, last)
+        assert slider.input_value() == "1"
+        assert picture.evaluate("img => img.complete && img.naturalWidth > 0")
+
+
+@pytest.mark.parametrize("page_name", [CH1, CH3])
+def test_live_widgets_come_with_a_kernel_note(open_page, page_name):
+    page = open_page(page_name)
+    page.wait_for_selector(".widget-subarea .jupyter-widgets", timeout=20_000)
+    notes = page.locator(".kernel-note")
+    assert notes.count() >= 1, "a widget that needs a kernel has no kernel note"
+    controls = page.locator(".widget-slider, .widget-dropdown")
+    assert controls.count() >= 2, "the saved widget controls did not render"
+    # The note comes before the first control in the page.
+    assert notes.first.evaluate(
+        "(note, control) => !!(note.compareDocumentPosition(control) "
+        "& Node.DOCUMENT_POSITION_FOLLOWING)", controls.first.element_handle())
+
+
+def test_activation_table_is_typeset(open_page):
+    page = open_page(CH3)
+    table = page.locator("table.nnlib-table").first
+    assert table.locator("tbody tr").count() == 6, "one row per activation expected"
+    assert table.locator("mjx-container").count() >= 6 * 3 - 1, "formulas were not typeset"
+    assert "\\(" not in table.inner_text(), "raw LaTeX left in the activation table"
+
+
+@pytest.mark.parametrize("page_name", [CH2, CH3])
+def test_glued_numbers_are_filled_in(open_page, page_name):
+    page = open_page(page_name)
+    pasted = page.locator("article .pasted-text")
+    assert pasted.count() >= 3, "the numbers glued from the code are missing from the text"
+    for text in pasted.all_inner_texts():
+        assert text.strip() and any(ch.isdigit() for ch in text), f"odd glued text {text!r}"
+    assert "{glue" not in page.locator("article").inner_text()
+
+
+@pytest.mark.parametrize("page_name", list(EXERCISES))
+def test_solutions_are_folded_until_opened(open_page, page_name):
+    page = open_page(page_name)
+    solutions = page.locator("div.dropdown.admonition")
+    assert solutions.count() == EXERCISES[page_name], "one folded solution per exercise"
+    checks = page.locator(".nnlib-check")
+    assert checks.count() == EXERCISES[page_name], "one answer check per exercise"
+    first = solutions.first
+    body = first.locator("p:not(.admonition-title)").first
+    assert not body.is_visible(), "a solution is open before the reader asks for it"
+    first.locator(".admonition-title").click()
+    body.wait_for(state="visible", timeout=5_000)
