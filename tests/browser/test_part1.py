@@ -96,12 +96,16 @@ def test_live_widgets_come_with_a_kernel_note(open_page, page_name):
         "& Node.DOCUMENT_POSITION_FOLLOWING)", controls.first.element_handle())
 
 
-def test_activation_table_is_typeset(open_page):
+def test_activation_tables_are_typeset(open_page):
+    """Chapter 3's two tables (formulas and derivatives; ranges and uses) show typeset math."""
     page = open_page(CH3)
-    table = page.locator("table.nnlib-table").first
-    assert table.locator("tbody tr").count() == 6, "one row per activation expected"
-    assert table.locator("mjx-container").count() >= 6 * 3 - 1, "formulas were not typeset"
-    assert "\\(" not in table.inner_text(), "raw LaTeX left in the activation table"
+    tables = page.locator("table.nnlib-table")
+    formulas, ranges = tables.nth(0), tables.nth(1)
+    for table in (formulas, ranges):
+        assert table.locator("tbody tr").count() == 6, "one row per activation expected"
+        assert "\\(" not in table.inner_text(), "raw LaTeX left in an activation table"
+    assert formulas.locator("mjx-container").count() == 6 * 2, "formulas were not typeset"
+    assert ranges.locator("mjx-container").count() == 6, "ranges were not typeset"
 
 
 @pytest.mark.parametrize("page_name", [CH2, CH3])
