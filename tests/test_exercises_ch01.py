@@ -30,7 +30,7 @@ def test_line():
     hint = assert_wrong("ch1-line", (weight, y0), secret=[f"{bias:g}"])
     assert "bias" in hint
     assert "weight" in assert_wrong("ch1-line", (y1 / x1, bias), secret=[f"{weight:g}"])
-    assert "two numbers" in assert_wrong("ch1-line", 3, secret=[])
+    assert "2 numbers" in assert_wrong("ch1-line", 3, secret=[])
 
 
 def test_dot():
@@ -59,3 +59,15 @@ def test_shapes():
 def test_no_answer_yet(exercise_id):
     result = check(exercise_id, ...)
     assert not result and "no answer yet" in result.message
+
+
+def test_numbers_problem_helper():
+    from nnlib.exercises import numbers_problem
+    names = ["the weight", "the bias"]
+    assert numbers_problem((3, -2), [3, -2], names) is None
+    assert numbers_problem([3.0, -2.0 + 1e-12], [3, -2], names) is None
+    assert numbers_problem((3, 1), [3, -2], names, hints=["h0", "h1"]) == \
+        "the bias has the wrong sign (h1)"
+    assert numbers_problem((4, -2), [3, -2], names) == "the weight is too big"
+    assert numbers_problem(3, [3, -2], names) == "give 2 numbers: the weight, the bias"
+    assert numbers_problem((1, 2, 3), [3, -2], names).startswith("give 2 numbers")

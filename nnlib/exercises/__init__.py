@@ -116,3 +116,23 @@ def array_problem(answer, expected, rtol=1e-6, atol=1e-9, what="the answer"):
     if wrong.any():
         return f"{int(wrong.sum())} of {wrong.size} entries of {what} are not right yet"
     return None
+
+
+def numbers_problem(answer, expected, names, hints=None, rtol=1e-6, atol=1e-9):
+    """None if ``answer`` is a sequence of numbers close to ``expected``, one for each name.
+
+    Otherwise a hint about the first wrong number, named ``names[i]`` ("the weight"), followed by
+    ``hints[i]`` in brackets when given (e.g. "the bias is the output at x = 0").  For answers
+    such as ``(weight, bias)``.
+    """
+    try:
+        given = list(answer)
+    except TypeError:
+        given = None
+    if given is None or len(given) != len(expected):
+        return f"give {len(expected)} numbers: {', '.join(names)}"
+    for i, (value, right, name) in enumerate(zip(given, expected, names)):
+        problem = number_problem(value, right, rtol=rtol, atol=atol, what=name)
+        if problem:
+            return f"{problem} ({hints[i]})" if hints and hints[i] else problem
+    return None

@@ -1,7 +1,7 @@
 """Checks for the exercises of chapter 1, "A neuron is a line"."""
 import numpy as np
 
-from . import exercise, number_problem
+from . import exercise, number_problem, numbers_problem
 
 
 @exercise("ch1-predict")
@@ -13,18 +13,10 @@ def predict(answer):
 @exercise("ch1-line")
 def line(answer):
     """The (weight, bias) of the neuron whose line passes through (1, 1) and (3, 7)."""
-    try:
-        weight, bias = answer
-    except (TypeError, ValueError):
-        return "give two numbers, (weight, bias)"
     slope = (7 - 1) / (3 - 1)
-    problem = number_problem(weight, slope, what="the weight")
-    if problem:
-        return problem + " (the weight is the rise in y for each step of 1 in x)"
-    problem = number_problem(bias, 1 - slope * 1, what="the bias")
-    if problem:
-        return problem + " (the bias is the output at x = 0, not at x = 1)"
-    return None
+    return numbers_problem(answer, [slope, 1 - slope * 1], ["the weight", "the bias"], hints=[
+        "the weight is the rise in y for each step of 1 in x",
+        "the bias is the output at x = 0, not at x = 1"])
 
 
 @exercise("ch1-dot")

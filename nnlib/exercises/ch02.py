@@ -1,7 +1,7 @@
 """Checks for the exercises of chapter 2, "Layers and the forward pass"."""
 import numpy as np
 
-from . import exercise, number_problem
+from . import exercise, number_problem, numbers_problem
 
 
 @exercise("ch2-shapes")
@@ -52,15 +52,7 @@ def params(answer):
 @exercise("ch2-chain")
 def chain(answer):
     """(index, n_inputs) of the layer that breaks the chain in [Dense(3,5), Dense(5,5), Dense(4,1)]."""
-    try:
-        index, n_inputs = answer
-    except (TypeError, ValueError):
-        return "give two whole numbers, (index of the layer, the n_inputs it needs)"
-    problem = number_problem(index, 2, rtol=0, atol=0, what="the index")
-    if problem:
-        return problem.replace("too big", "too big (indices count from 0)") + \
-            "; compare each layer's n_inputs with the n_outputs of the layer before it"
-    problem = number_problem(n_inputs, 5, rtol=0, atol=0, what="n_inputs")
-    if problem:
-        return problem + ": it must equal the number of outputs of the layer before"
-    return None
+    return numbers_problem(answer, [2, 5], ["the index", "n_inputs"], rtol=0, atol=0, hints=[
+        "indices count from 0; compare each layer's n_inputs with the n_outputs of the layer "
+        "before it",
+        "it must equal the number of outputs of the layer before"])

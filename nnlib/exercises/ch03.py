@@ -1,32 +1,16 @@
 """Checks for the exercises of chapter 3, "Activation functions"."""
 import numpy as np
 
-from . import array_problem, exercise, number_problem
-
-
-def _pair(answer, names):
-    try:
-        first, second = answer
-    except (TypeError, ValueError):
-        return None, f"give two numbers, ({names})"
-    return (first, second), None
+from . import array_problem, exercise, numbers_problem
 
 
 @exercise("ch3-sigmoid")
 def sigmoid_at_zero(answer):
     """(sigma(0), sigma'(0))."""
-    pair, problem = _pair(answer, "value, slope")
-    if problem:
-        return problem
-    value, slope = pair
     sigma = 1 / (1 + np.exp(-0.0))
-    problem = number_problem(value, sigma, what="the value")
-    if problem:
-        return problem + " (what is e to the power 0?)"
-    problem = number_problem(slope, sigma * (1 - sigma), what="the slope")
-    if problem:
-        return problem + " (the slope is sigma(x) (1 - sigma(x)))"
-    return None
+    return numbers_problem(answer, [sigma, sigma * (1 - sigma)], ["the value", "the slope"],
+                           hints=["what is e to the power 0?",
+                                  "the slope is sigma(x) (1 - sigma(x))"])
 
 
 @exercise("ch3-leaky")
@@ -49,18 +33,10 @@ def leaky(answer):
 @exercise("ch3-collapse")
 def collapse(answer):
     """(weight, bias) of one neuron equal to (w=2, b=1) followed by (w=-3, b=4)."""
-    pair, problem = _pair(answer, "weight, bias")
-    if problem:
-        return problem
-    weight, bias = pair
     w1, b1, w2, b2 = 2.0, 1.0, -3.0, 4.0
-    problem = number_problem(weight, w1 * w2, what="the weight")
-    if problem:
-        return problem + " (follow an input x through both neurons and expand)"
-    problem = number_problem(bias, w2 * b1 + b2, what="the bias")
-    if problem:
-        return problem + " (the first bias is multiplied by the second weight too)"
-    return None
+    return numbers_problem(answer, [w1 * w2, w2 * b1 + b2], ["the weight", "the bias"], hints=[
+        "follow an input x through both neurons and expand",
+        "the first bias is multiplied by the second weight too"])
 
 
 @exercise("ch3-tanh")
