@@ -1,0 +1,130 @@
+"""Browser checks specific to Part II (chapters 4 to 6), on the built book in Chromium.
+
+The checks every page gets (no errors, nothing fetched off-site, math typeset, alt text, widgets
+rendered, opaque figures) are in test_pages.py. Here, what a reader of these pages does without a
+kernel: scrub the pre-computed players (chapter 4's learning rates, chapter 6's training replay)
+and see the picture change, read the live widgets' kernel notes, open a folded solution; and what
+the build must fill in: glued numbers, chapter 5's typeset SymPy formulas and gradient table.
+"""
+
+from __future__ import annotations
+
+from urllib.parse import urlsplit
+
+import pytest
+
+pytestmark = [pytest.mark.book, pytest.mark.browser]
+
+CH4 = "notebooks/04_loss_and_gradient_descent"
+CH5 = "notebooks/05_backpropagation"
+CH6 = "notebooks/06_your_first_network"
+EXERCISES = {CH4: 5, CH5: 4, CH6: 4}
+PLAYERS = {CH4: "a learning rate per frame", CH6: "a training iteration per frame"}
+
+
+@pytest.fixture(scope="module")
+def pages(chromium, site_url):
+    """pages(name) -> that chapter, loaded once per module in light mode, off-site blocked."""
+    context = chromium.new_context(viewport={"width": 1280, "height": 900}, color_scheme="light",
+                                   service_workers="block")
+    context.add_init_script(
+        "try { localStorage.setItem('mode', 'light'); localStorage.setItem('theme', 'light'); }"
+        " catch (e) {}")
+
+    def route(route_, request):
+        parts = urlsplit(request.url)
+        if parts.scheme in ("data", "blob", "about") or parts.hostname == "127.0.0.1":
+            route_.continue_()
+        else:
+            route_.abort("blockedbyclient")
+
+    context.route("**/*", route)
+    loaded = {}
+
+    def load(name):
+        if name not in loaded:
+            page = context.new_page()
+            page.goto(f"{site_url}/{name}.html", wait_until="load", timeout=60_000)
+            page.evaluate("async () => { if (window.MathJax && MathJax.startup && "
+                          "MathJax.startup.promise) await MathJax.startup.promise; }")
+            loaded[name] = page
+        return loaded[name]
+
+    yield load
+    context.close()
+
+
+@pytest.mark.parametrize("name", list(PLAYERS))
+def test_player_moves_without_a_kernel(pages, name):
+    """The pre-computed player: its slider and buttons change the picture, in the page alone."""
+    player = pages(name).locator("div.animation")
+    assert player.count() == 1, f"expected one player ({PLAYERS[name]})"
+    picture, slider = player.locator("img"), player.locator("input.anim-slider")
+    assert picture.get_attribute("alt"), "the player's picture has no alt text"
+    assert int(slider.get_attribute("max")) >= 8, "the player has too few frames"
+    first = picture.get_attribute("src")
+    assert first.startswith("data:image/png;base64,"), "the frames are not embedded"
+    seen = {first}
+    for frame in ("3", "max"):
+        slider.evaluate(f"el => {{ el.value = {'el.max' if frame == 'max' else frame}; "
+                        "el.dispatchEvent(new Event('input', {bubbles: true})); }")
+        seen.add(picture.get_attribute("src"))
+    assert len(seen) == 3, "moving the slider did not change the picture"
+    player.locator('button[title="First frame"]').click()
+    assert picture.get_attribute("src") == first and slider.input_value() == "0"
+    player.locator('button[title="Next frame"]').click()
+    assert slider.input_value() == "1" and picture.get_attribute("src") != first
+    assert picture.evaluate("img => img.complete && img.naturalWidth > 0")
+
+
+@pytest.mark.parametrize("name", [CH4, CH6])
+def test_live_widget_comes_after_its_kernel_note(pages, name):
+    page = pages(name)
+    page.wait_for_selector(".widget-subarea .jupyter-widgets", timeout=20_000)
+    notes = page.locator(".kernel-note")
+    assert notes.count() == 1, "the live widget has no kernel note"
+    controls = page.locator(".widget-slider, .widget-dropdown")
+    assert controls.count() >= 1, "the saved widget controls did not render"
+    assert notes.first.evaluate(
+        "(note, control) => !!(note.compareDocumentPosition(control) "
+        "& Node.DOCUMENT_POSITION_FOLLOWING)", controls.first.element_handle())
+
+
+@pytest.mark.parametrize("name", list(EXERCISES))
+def test_glued_numbers_are_filled_in(pages, name):
+    page = pages(name)
+    pasted = page.locator("article .pasted-text")
+    assert pasted.count() >= 3, "the numbers glued from the code are missing from the text"
+    for text in pasted.all_inner_texts():
+        assert text.strip() and any(ch.isdigit() for ch in text), f"odd glued text {text!r}"
+    assert "{glue" not in page.locator("article").inner_text()
+
+
+def test_backpropagation_formulas_and_table_are_typeset(pages):
+    """Chapter 5: SymPy's cost and derivative display as math; the 16-row table of the three
+    gradients has its parameter names typeset and its three columns agreeing."""
+    page = pages(CH5)
+    assert page.locator(".cell_output mjx-container").count() >= 2 + 16, \
+        "SymPy's formulas or the table's parameter names were not typeset"
+    table = page.locator("table.nnlib-table").first
+    rows = table.locator("tbody tr")
+    assert rows.count() == 16, "one row per weight and bias expected"
+    assert "\\(" not in table.inner_text(), "raw LaTeX left in the gradient table"
+    for i in range(rows.count()):
+        cells = rows.nth(i).locator("td").all_inner_texts()
+        assert len(set(cells[1:])) == 1, f"SymPy, nnlib and finite differences differ: {cells}"
+    assert page.locator(".cell_output .highlight", has_text="def backward_delta").count() == 1, \
+        "Dense.backward's source is not shown"
+
+
+@pytest.mark.parametrize("name", list(EXERCISES))
+def test_solutions_are_folded_until_opened(pages, name):
+    page = pages(name)
+    solutions = page.locator("div.dropdown.admonition")
+    assert solutions.count() == EXERCISES[name], "one folded solution per exercise"
+    assert page.locator(".nnlib-check").count() == EXERCISES[name], "one answer check per exercise"
+    first = solutions.first
+    body = first.locator("p:not(.admonition-title)").first
+    assert not body.is_visible(), "a solution is open before the reader asks for it"
+    first.locator(".admonition-title").click()
+    body.wait_for(state="visible", timeout=5_000)
