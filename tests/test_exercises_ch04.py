@@ -5,16 +5,8 @@ import numpy as np
 import sympy as sp
 
 from nnlib import Dense, Network, get_loss
+from exercise_helpers import assert_wrong
 from nnlib.exercises import check
-
-
-def assert_wrong(exercise_id, answer, secret):
-    result = check(exercise_id, answer)
-    assert not result, f"{exercise_id} accepted the wrong answer {answer!r}"
-    assert result.message
-    for text in secret:
-        assert text not in result.message, f"the hint gives away {text!r}: {result.message}"
-    return result.message
 
 
 def test_no_answer_yet():

@@ -4,16 +4,8 @@ import numpy as np
 
 from nnlib import Dense, Network
 from nnlib.datasets import tutorial_xor
+from exercise_helpers import assert_wrong
 from nnlib.exercises import check
-
-
-def assert_wrong(exercise_id, answer, secret):
-    result = check(exercise_id, answer)
-    assert not result, f"{exercise_id} accepted the wrong answer {answer!r}"
-    assert result.message
-    for text in secret:
-        assert text not in result.message, f"the hint gives away {text!r}: {result.message}"
-    return result.message
 
 
 def tutorial_network(init, use_bias=False, hidden="sigmoid"):
