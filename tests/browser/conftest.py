@@ -223,3 +223,38 @@ def visit(chromium, site_url):
         return record
 
     return load
+
+
+@pytest.fixture
+def open_page(chromium, site_url):
+    """open_page(page) -> that page of the book loaded in a fresh light-mode context, MathJax
+    done, every off-site request aborted: for tests that interact with a page (move a slider,
+    open a dropdown). Each call gets its own context, closed after the test."""
+    contexts = []
+
+    def open_(page: str):
+        context = chromium.new_context(viewport=VIEWPORT, color_scheme="light",
+                                       service_workers="block")
+        contexts.append(context)
+        context.add_init_script(
+            "try { localStorage.setItem('mode', 'light'); localStorage.setItem('theme', 'light'); }"
+            " catch (e) {}")
+
+        def route(route_, request):
+            parts = urlsplit(request.url)
+            if parts.scheme in LOCAL_SCHEMES or parts.hostname in LOCAL_HOSTS:
+                route_.continue_()
+            else:
+                route_.abort("blockedbyclient")
+
+        context.route("**/*", route)
+        browser_page = context.new_page()
+        browser_page.goto(f"{site_url}/{page}.html", wait_until="load", timeout=60_000)
+        browser_page.evaluate(
+            "async () => { if (window.MathJax && MathJax.startup && MathJax.startup.promise) "
+            "await MathJax.startup.promise; }")
+        return browser_page
+
+    yield open_
+    for context in contexts:
+        context.close()

@@ -9,8 +9,6 @@ the build must fill in: glued numbers, chapter 5's typeset SymPy formulas and gr
 
 from __future__ import annotations
 
-from urllib.parse import urlsplit
-
 import pytest
 
 pytestmark = [pytest.mark.book, pytest.mark.browser]
@@ -22,42 +20,10 @@ EXERCISES = {CH4: 5, CH5: 4, CH6: 4}
 PLAYERS = {CH4: "a learning rate per frame", CH6: "a training iteration per frame"}
 
 
-@pytest.fixture(scope="module")
-def pages(chromium, site_url):
-    """pages(name) -> that chapter, loaded once per module in light mode, off-site blocked."""
-    context = chromium.new_context(viewport={"width": 1280, "height": 900}, color_scheme="light",
-                                   service_workers="block")
-    context.add_init_script(
-        "try { localStorage.setItem('mode', 'light'); localStorage.setItem('theme', 'light'); }"
-        " catch (e) {}")
-
-    def route(route_, request):
-        parts = urlsplit(request.url)
-        if parts.scheme in ("data", "blob", "about") or parts.hostname == "127.0.0.1":
-            route_.continue_()
-        else:
-            route_.abort("blockedbyclient")
-
-    context.route("**/*", route)
-    loaded = {}
-
-    def load(name):
-        if name not in loaded:
-            page = context.new_page()
-            page.goto(f"{site_url}/{name}.html", wait_until="load", timeout=60_000)
-            page.evaluate("async () => { if (window.MathJax && MathJax.startup && "
-                          "MathJax.startup.promise) await MathJax.startup.promise; }")
-            loaded[name] = page
-        return loaded[name]
-
-    yield load
-    context.close()
-
-
 @pytest.mark.parametrize("name", list(PLAYERS))
-def test_player_moves_without_a_kernel(pages, name):
+def test_player_moves_without_a_kernel(open_page, name):
     """The pre-computed player: its slider and buttons change the picture, in the page alone."""
-    player = pages(name).locator("div.animation")
+    player = open_page(name).locator("div.animation")
     assert player.count() == 1, f"expected one player ({PLAYERS[name]})"
     picture, slider = player.locator("img"), player.locator("input.anim-slider")
     assert picture.get_attribute("alt"), "the player's picture has no alt text"
@@ -78,8 +44,8 @@ def test_player_moves_without_a_kernel(pages, name):
 
 
 @pytest.mark.parametrize("name", [CH4, CH6])
-def test_live_widget_comes_after_its_kernel_note(pages, name):
-    page = pages(name)
+def test_live_widget_comes_after_its_kernel_note(open_page, name):
+    page = open_page(name)
     page.wait_for_selector(".widget-subarea .jupyter-widgets", timeout=20_000)
     notes = page.locator(".kernel-note")
     assert notes.count() == 1, "the live widget has no kernel note"
@@ -91,8 +57,8 @@ def test_live_widget_comes_after_its_kernel_note(pages, name):
 
 
 @pytest.mark.parametrize("name", list(EXERCISES))
-def test_glued_numbers_are_filled_in(pages, name):
-    page = pages(name)
+def test_glued_numbers_are_filled_in(open_page, name):
+    page = open_page(name)
     pasted = page.locator("article .pasted-text")
     assert pasted.count() >= 3, "the numbers glued from the code are missing from the text"
     for text in pasted.all_inner_texts():
@@ -100,10 +66,10 @@ def test_glued_numbers_are_filled_in(pages, name):
     assert "{glue" not in page.locator("article").inner_text()
 
 
-def test_backpropagation_formulas_and_table_are_typeset(pages):
+def test_backpropagation_formulas_and_table_are_typeset(open_page):
     """Chapter 5: SymPy's cost and derivative display as math; the 16-row table of the three
     gradients has its parameter names typeset and its three columns agreeing."""
-    page = pages(CH5)
+    page = open_page(CH5)
     assert page.locator(".cell_output mjx-container").count() >= 2 + 16, \
         "SymPy's formulas or the table's parameter names were not typeset"
     table = page.locator("table.nnlib-table").first
@@ -118,8 +84,8 @@ def test_backpropagation_formulas_and_table_are_typeset(pages):
 
 
 @pytest.mark.parametrize("name", list(EXERCISES))
-def test_solutions_are_folded_until_opened(pages, name):
-    page = pages(name)
+def test_solutions_are_folded_until_opened(open_page, name):
+    page = open_page(name)
     solutions = page.locator("div.dropdown.admonition")
     assert solutions.count() == EXERCISES[name], "one folded solution per exercise"
     assert page.locator(".nnlib-check").count() == EXERCISES[name], "one answer check per exercise"
