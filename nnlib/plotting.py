@@ -457,3 +457,49 @@ def plot_luminance_boundary(ax=None, features=(0, 1), fixed=None, channel_max=1.
     style.update(line_kwargs)
     ax.plot(xs[inside], ys[inside], **style)
     return ax
+
+
+def interactive_figure(draw, figsize=None, **controls):
+    """A figure that ipywidgets controls redraw live, shown as a picture inside the widget.
+
+    ``draw(ax, **values)`` draws on an empty axes for the controls' current values (``ax.figure``
+    is the figure, e.g. for ``subplots_adjust``); ``controls`` are ipywidgets by keyword, e.g.
+    ``weight=FloatSlider(...)``.  Returns an ``ipywidgets.VBox``: the controls above an
+    ``ipywidgets.Image`` holding the figure as a PNG (at twice the figure's dpi, for sharp
+    screens), redrawn whenever a control's value changes.  Use ``continuous_update=False`` on a
+    slider whose redraw is slow.
+
+    Use it instead of ``ipywidgets.interact`` for plots.  ``interact`` routes the figure through
+    an Output widget, which (i) nbval does not route, so the figure arrives as an extra cell
+    output, and (ii) now and then makes nbclient (and so jupyter-book and nbconvert) wait forever
+    on the cell: nbclient answers the Output widget's messages on the shell channel while it
+    waits there for the cell's reply (jupyter/nbclient#312).  Here the widget is the cell's only
+    output and no Output widget exists.
+    """
+    import io
+
+    import ipywidgets as widgets
+    from matplotlib.figure import Figure
+
+    if not callable(draw):
+        raise TypeError(f"draw must be a function draw(ax, **values), got {type(draw).__name__}")
+    for name, control in controls.items():
+        if not isinstance(control, widgets.ValueWidget):
+            raise TypeError(f"control {name!r} must be an ipywidgets control with a value "
+                            f"(a slider, a drop-down, ...), got {type(control).__name__}")
+    figure = Figure(figsize=figsize)
+    width = int(round(figure.get_figwidth() * figure.dpi))
+    image = widgets.Image(format="png", layout=widgets.Layout(width=f"{width}px",
+                                                              max_width="100%"))
+
+    def redraw(change=None):
+        figure.clear()
+        draw(figure.add_subplot(), **{name: c.value for name, c in controls.items()})
+        buffer = io.BytesIO()
+        figure.savefig(buffer, format="png", dpi=2 * figure.dpi)
+        image.value = buffer.getvalue()
+
+    for control in controls.values():
+        control.observe(redraw, names="value")
+    redraw()
+    return widgets.VBox([*controls.values(), image])
