@@ -8,7 +8,10 @@ batch size, learning rate and number of epochs, by plain SGD (no momentum),
 with the same per-epoch bookkeeping (training loss and accuracy).  Each time
 is the median of several runs, interleaved so that a busy machine slows all
 contenders alike; ratios are taken within this one run, never against
-numbers from another machine or day.
+numbers from another machine or day.  Every contender runs on one core
+(NumPy's BLAS limited with threadpoolctl, PyTorch with set_num_threads(1)):
+on a two-core machine shared with other work, multi-threaded BLAS times
+swing by 10x and more.
 
 Workloads (from the nnlib issue):
   (a) font 3-3-1 (ReLU, sigmoid, binary cross-entropy), full batch of 1,345 rows, 2,000 epochs
@@ -24,6 +27,7 @@ import time
 import warnings
 
 import numpy as np
+from threadpoolctl import threadpool_limits
 
 import nnlib
 from nnlib import Dense, Network
@@ -212,7 +216,8 @@ def main():
     print(f"machine: {platform.machine()}, {platform.processor() or 'cpu'}, "
           f"python {platform.python_version()}, numpy {np.__version__}, "
           f"scikit-learn {sklearn.__version__}, nnlib {nnlib.__version__}"
-          + (f", torch {torch.__version__} (1 thread)" if torch is not None else ", torch absent"))
+          + (f", torch {torch.__version__}" if torch is not None else ", torch absent")
+          + "; every contender on one core")
     header = (f"| workload | dtype | " + " | ".join(f"{c} (s)" for c in contenders)
               + " | nnlib / bare | nnlib / sklearn |" + (" nnlib / torch |" if torch else ""))
     print(header)
@@ -238,4 +243,5 @@ def main():
 
 
 if __name__ == "__main__":
-    main()
+    with threadpool_limits(limits=1):
+        main()
