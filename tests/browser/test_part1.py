@@ -1,15 +1,13 @@
 """Browser checks specific to Part I (chapters 1 to 3), on the built book in Chromium.
 
 The checks every page gets (no errors, nothing fetched off-site, math typeset, alt text, widgets
-rendered, opaque figures) are in test_pages.py. Here: what a reader does on these pages without
-a kernel: drag the slider of a pre-computed player and see the picture change, open a folded
-solution; and what must be filled in when the book is built: glued numbers, typeset math in the
-activation table.
+rendered, opaque figures) are in test_pages.py, and ``open_page`` is in conftest.py. Here: what a
+reader does on these pages without a kernel (drag the slider of a pre-computed player and see
+the picture change, open a folded solution), and what must be filled in when the book is built
+(glued numbers, typeset math in the activation tables).
 """
 
 from __future__ import annotations
-
-from urllib.parse import urlsplit
 
 import pytest
 
@@ -19,40 +17,6 @@ CH1 = "notebooks/01_a_neuron_is_a_line"
 CH2 = "notebooks/02_layers_and_the_forward_pass"
 CH3 = "notebooks/03_activation_functions"
 EXERCISES = {CH1: 4, CH2: 4, CH3: 5}
-VIEWPORT = {"width": 1280, "height": 900}
-
-
-@pytest.fixture
-def open_page(chromium, site_url):
-    """open_page(page) -> a loaded Playwright page (light mode, off-site requests blocked)."""
-    contexts = []
-
-    def open_(page: str):
-        context = chromium.new_context(viewport=VIEWPORT, color_scheme="light",
-                                       service_workers="block")
-        contexts.append(context)
-        context.add_init_script(
-            "try { localStorage.setItem('mode', 'light'); localStorage.setItem('theme', 'light'); }"
-            " catch (e) {}")
-
-        def route(route_, request):
-            parts = urlsplit(request.url)
-            if parts.scheme in ("data", "blob", "about") or parts.hostname == "127.0.0.1":
-                route_.continue_()
-            else:
-                route_.abort("blockedbyclient")
-
-        context.route("**/*", route)
-        browser_page = context.new_page()
-        browser_page.goto(f"{site_url}/{page}.html", wait_until="load", timeout=60_000)
-        browser_page.evaluate(
-            "async () => { if (window.MathJax && MathJax.startup && MathJax.startup.promise) "
-            "await MathJax.startup.promise; }")
-        return browser_page
-
-    yield open_
-    for context in contexts:
-        context.close()
 
 
 def test_neuron_players_move_without_a_kernel(open_page):
