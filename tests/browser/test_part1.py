@@ -10,6 +10,7 @@ the picture change, open a folded solution), and what must be filled in when the
 from __future__ import annotations
 
 import pytest
+from page_checks import assert_kernel_note_precedes_controls
 
 pytestmark = [pytest.mark.book, pytest.mark.browser]
 
@@ -48,16 +49,7 @@ def test_neuron_players_move_without_a_kernel(open_page):
 
 @pytest.mark.parametrize("page_name", [CH1, CH3])
 def test_live_widgets_come_with_a_kernel_note(open_page, page_name):
-    page = open_page(page_name)
-    page.wait_for_selector(".widget-subarea .jupyter-widgets", timeout=20_000)
-    notes = page.locator(".kernel-note")
-    assert notes.count() >= 1, "a widget that needs a kernel has no kernel note"
-    controls = page.locator(".widget-slider, .widget-dropdown")
-    assert controls.count() >= 2, "the saved widget controls did not render"
-    # The note comes before the first control in the page.
-    assert notes.first.evaluate(
-        "(note, control) => !!(note.compareDocumentPosition(control) "
-        "& Node.DOCUMENT_POSITION_FOLLOWING)", controls.first.element_handle())
+    assert_kernel_note_precedes_controls(open_page(page_name), min_controls=2)
 
 
 def test_activation_tables_are_typeset(open_page):

@@ -10,6 +10,7 @@ the build must fill in: glued numbers, chapter 5's typeset SymPy formulas and gr
 from __future__ import annotations
 
 import pytest
+from page_checks import assert_kernel_note_precedes_controls
 
 pytestmark = [pytest.mark.book, pytest.mark.browser]
 
@@ -46,14 +47,8 @@ def test_player_moves_without_a_kernel(open_page, name):
 @pytest.mark.parametrize("name", [CH4, CH6])
 def test_live_widget_comes_after_its_kernel_note(open_page, name):
     page = open_page(name)
-    page.wait_for_selector(".widget-subarea .jupyter-widgets", timeout=20_000)
-    notes = page.locator(".kernel-note")
-    assert notes.count() == 1, "the live widget has no kernel note"
-    controls = page.locator(".widget-slider, .widget-dropdown")
-    assert controls.count() >= 1, "the saved widget controls did not render"
-    assert notes.first.evaluate(
-        "(note, control) => !!(note.compareDocumentPosition(control) "
-        "& Node.DOCUMENT_POSITION_FOLLOWING)", controls.first.element_handle())
+    assert_kernel_note_precedes_controls(page)
+    assert page.locator(".kernel-note").count() == 1, "one live widget, one kernel note"
 
 
 @pytest.mark.parametrize("name", list(EXERCISES))
