@@ -14,3 +14,12 @@ def assert_kernel_note_precedes_controls(page, min_notes=1, min_controls=1):
     assert notes.first.evaluate(
         "(note, control) => !!(note.compareDocumentPosition(control) "
         "& Node.DOCUMENT_POSITION_FOLLOWING)", controls.first.element_handle())
+
+
+def assert_glued_numbers_filled_in(page, minimum=3):
+    """Numbers glued from the code appear in the prose, and no raw {glue} role is left."""
+    pasted = page.locator("article .pasted-text")
+    assert pasted.count() >= minimum, "the numbers glued from the code are missing from the text"
+    for text in pasted.all_inner_texts():
+        assert text.strip() and any(ch.isdigit() for ch in text), f"odd glued text {text!r}"
+    assert "{glue" not in page.locator("article").inner_text()

@@ -10,7 +10,7 @@ the picture change, open a folded solution), and what must be filled in when the
 from __future__ import annotations
 
 import pytest
-from page_checks import assert_kernel_note_precedes_controls
+from page_checks import assert_glued_numbers_filled_in, assert_kernel_note_precedes_controls
 
 pytestmark = [pytest.mark.book, pytest.mark.browser]
 
@@ -66,12 +66,7 @@ def test_activation_tables_are_typeset(open_page):
 
 @pytest.mark.parametrize("page_name", [CH2, CH3])
 def test_glued_numbers_are_filled_in(open_page, page_name):
-    page = open_page(page_name)
-    pasted = page.locator("article .pasted-text")
-    assert pasted.count() >= 3, "the numbers glued from the code are missing from the text"
-    for text in pasted.all_inner_texts():
-        assert text.strip() and any(ch.isdigit() for ch in text), f"odd glued text {text!r}"
-    assert "{glue" not in page.locator("article").inner_text()
+    assert_glued_numbers_filled_in(open_page(page_name))
 
 
 @pytest.mark.parametrize("page_name", list(EXERCISES))

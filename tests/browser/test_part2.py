@@ -10,7 +10,7 @@ the build must fill in: glued numbers, chapter 5's typeset SymPy formulas and gr
 from __future__ import annotations
 
 import pytest
-from page_checks import assert_kernel_note_precedes_controls
+from page_checks import assert_glued_numbers_filled_in, assert_kernel_note_precedes_controls
 
 pytestmark = [pytest.mark.book, pytest.mark.browser]
 
@@ -53,12 +53,7 @@ def test_live_widget_comes_after_its_kernel_note(open_page, name):
 
 @pytest.mark.parametrize("name", list(EXERCISES))
 def test_glued_numbers_are_filled_in(open_page, name):
-    page = open_page(name)
-    pasted = page.locator("article .pasted-text")
-    assert pasted.count() >= 3, "the numbers glued from the code are missing from the text"
-    for text in pasted.all_inner_texts():
-        assert text.strip() and any(ch.isdigit() for ch in text), f"odd glued text {text!r}"
-    assert "{glue" not in page.locator("article").inner_text()
+    assert_glued_numbers_filled_in(open_page(name))
 
 
 def test_backpropagation_formulas_and_table_are_typeset(open_page):
