@@ -55,7 +55,7 @@ def gradient_check(network, X, y, eps=1e-5):
     ``max|backprop - numerical| / max|backprop|`` over that array (0 when
     both are 0).  In float64, correct backprop gives about 1e-9 or less.
     """
-    X = np.asarray(X, dtype=np.float64) if np.asarray(X).dtype != np.float64 else X
+    X = np.asarray(X, dtype=np.float64)   # finite differences need float64 (no copy if it is)
     analytic = network.gradients(X, y)
     numeric = numerical_gradients(network, X, y, eps)
     errors = []
