@@ -3,16 +3,21 @@
 - :func:`use_book_style`: one matplotlib style for the book (call it first);
 - :func:`plot_neuron`: a one-input neuron's output as a line, y = w x + b;
 - :func:`draw_network`: a network diagram, edges coloured and sized by weight;
-- :func:`plot_decision_surface`: a classifier's probability over two inputs;
+- :func:`decision_surface`, :func:`plot_decision_surface`: a classifier's probability over two
+  inputs, as numbers and as a picture (with :func:`plot_boundary_line`, its 0.5 line);
 - :func:`plot_loss`: loss (and validation loss) per epoch;
 - :func:`plot_images`: rows of pixels (e.g. digits, first-layer weights) as small pictures;
 - :func:`tile_images`: many small pictures tiled into one array, for one fast imshow;
 - :func:`plot_probabilities`: one sample's class probabilities as bars;
 - :func:`plot_swatches`: background colours with text in the font picked for them;
-- :func:`plot_luminance_boundary`: the font data's labelling rule as a line over two channels;
-- :func:`animation_html`: an animation with a frame slider that works without a kernel.
+- :func:`luminance_boundary`, :func:`plot_luminance_boundary`: the font data's labelling rule as
+  a line over two channels;
+- :func:`animation_html`: an animation with a frame slider that works without a kernel;
+- :func:`interactive_figure`: a figure that ipywidgets controls redraw;
+- :class:`LiveFigure`: a figure redrawn fast for widgets, only its changing artists each time.
 
-Every plotting function takes an optional ``ax`` and returns the axes it drew on.
+The ``plot_*`` functions take an optional ``ax`` and return the axes they drew on
+(``plot_boundary_line`` needs its axes and returns the line).
 Figures have an opaque white background, so they read the same on the
 book's light and dark pages.
 """
@@ -150,6 +155,37 @@ def draw_network(network, ax=None, input_labels=None, output_labels=None, show_s
     return ax
 
 
+def decision_surface(network, features=(0, 1), fixed=None, extent=(0.0, 1.0, 0.0, 1.0),
+                     resolution=120):
+    """The network's output over a grid of two input features, the other inputs held fixed.
+
+    ``features`` picks the two inputs that vary (x across, y up) over ``extent`` = (x0, x1, y0,
+    y1); every other input is held at ``fixed``, a full-length input vector (default 0.5).
+    Returns ``(gx, gy, surface)``, each of shape (resolution, resolution): the grid's x and y
+    values and the output there; for several outputs, the probability of the predicted class.
+    """
+    fi, fj = features
+    base = np.full(network.n_inputs, 0.5) if fixed is None else np.asarray(fixed, dtype=float)
+    if base.shape != (network.n_inputs,):
+        raise ValueError(f"fixed must have one value per input, shape ({network.n_inputs},), "
+                         f"got {base.shape}")
+    gx, gy = np.meshgrid(np.linspace(extent[0], extent[1], resolution),
+                         np.linspace(extent[2], extent[3], resolution))
+    grid = np.tile(base, (gx.size, 1))
+    grid[:, fi], grid[:, fj] = gx.ravel(), gy.ravel()
+    proba = network.forward(grid)
+    surface = (proba[:, 0] if proba.shape[1] == 1 else proba.max(axis=1)).reshape(gx.shape)
+    return gx, gy, surface
+
+
+def plot_boundary_line(ax, gx, gy, surface):
+    """Draw the 0.5 line of a one-output ``surface`` from :func:`decision_surface`.
+
+    Returns the ``ContourSet`` (unlike the other functions: a live figure replaces it).
+    """
+    return ax.contour(gx, gy, surface, levels=[0.5], colors="black", linewidths=1.5)
+
+
 def plot_decision_surface(network, X=None, y=None, ax=None, features=(0, 1), fixed=None,
                           extent=(0.0, 1.0, 0.0, 1.0), resolution=120, feature_names=None,
                           class_names=None, colorbar=True):
@@ -163,27 +199,18 @@ def plot_decision_surface(network, X=None, y=None, ax=None, features=(0, 1), fix
     """
     ax = _axes(ax)
     fi, fj = features
-    base = np.full(network.n_inputs, 0.5) if fixed is None else np.asarray(fixed, dtype=float)
-    if base.shape != (network.n_inputs,):
-        raise ValueError(f"fixed must have one value per input, shape ({network.n_inputs},), "
-                         f"got {base.shape}")
-    gx, gy = np.meshgrid(np.linspace(extent[0], extent[1], resolution),
-                         np.linspace(extent[2], extent[3], resolution))
-    grid = np.tile(base, (gx.size, 1))
-    grid[:, fi], grid[:, fj] = gx.ravel(), gy.ravel()
-    proba = network.forward(grid)
-    surface = (proba[:, 0] if proba.shape[1] == 1 else proba.max(axis=1)).reshape(gx.shape)
+    gx, gy, surface = decision_surface(network, features, fixed, extent, resolution)
     image = ax.imshow(surface, origin="lower", extent=extent, vmin=0, vmax=1, cmap="RdBu",
                       aspect="auto", alpha=0.85)
-    if proba.shape[1] == 1:
-        ax.contour(gx, gy, surface, levels=[0.5], colors="black", linewidths=1.5)
+    if network.n_outputs == 1:
+        plot_boundary_line(ax, gx, gy, surface)
     if colorbar:
         ax.figure.colorbar(image, ax=ax, label="network output (probability)")
     if X is not None:
         X = np.asarray(X)
         labels = np.asarray(y).reshape(len(X), -1)
         labels = labels[:, 0] if labels.shape[1] == 1 else labels.argmax(axis=1)
-        palette = (NEGATIVE, POSITIVE) if proba.shape[1] == 1 else COLORS   # match the shading
+        palette = (NEGATIVE, POSITIVE) if network.n_outputs == 1 else COLORS   # match the shading
         for c in np.unique(labels):
             name = class_names[int(c)] if class_names is not None else f"class {int(c)}"
             ax.scatter(X[labels == c, fi], X[labels == c, fj], s=12, edgecolor="white",
@@ -427,20 +454,13 @@ def plot_swatches(rgb, dark_font, ax=None, ncols=12, captions=None, text="Aa", t
     return ax
 
 
-def plot_luminance_boundary(ax=None, features=(0, 1), fixed=None, channel_max=1.0,
-                            label="luminance 128 (the labelling rule)", **line_kwargs):
-    """Draw the labelling rule of :func:`nnlib.datasets.font_colors` as a line over two channels.
+def luminance_boundary(features=(0, 1), fixed=None, channel_max=1.0):
+    """The labelling rule's line over two channels: the points (xs, ys) inside the square.
 
-    The rule says "dark font" where 0.299 R + 0.587 G + 0.114 B >= 128 (R, G, B in 0..255): a
-    plane in colour space, so over two channels (``features``, e.g. (0, 1) for red across and
-    green up) with the third held at ``fixed`` it is a straight line.  ``channel_max`` is what
-    255 is on the axes: 1.0 for inputs divided by 255 (as the networks see them, and as
-    :func:`plot_decision_surface` draws them), 255 for raw values.  ``fixed`` is a full colour
-    (3 values, in axis units) whose third channel is used; default: half of ``channel_max``.
-    Returns the axes.  Dashed black by default; ``line_kwargs`` go to ``ax.plot``.
+    Arguments as for :func:`plot_luminance_boundary`; returns two arrays of equal length, the
+    ``features[0]`` and ``features[1]`` values of colours with luminance exactly 128.
     """
     from .datasets import LUMINANCE_WEIGHTS
-    ax = _axes(ax)
     fi, fj = features
     if sorted((fi, fj)) not in ([0, 1], [0, 2], [1, 2]):
         raise ValueError(f"features must be two different channels out of 0, 1, 2, got {features}")
@@ -453,9 +473,26 @@ def plot_luminance_boundary(ax=None, features=(0, 1), fixed=None, channel_max=1.
     xs = np.linspace(0, channel_max, 256)
     ys = (threshold - w[fi] * xs - w[fk] * base[fk]) / w[fj]
     inside = (ys >= 0) & (ys <= channel_max)
+    return xs[inside], ys[inside]
+
+
+def plot_luminance_boundary(ax=None, features=(0, 1), fixed=None, channel_max=1.0,
+                            label="luminance 128 (the labelling rule)", **line_kwargs):
+    """Draw the labelling rule of :func:`nnlib.datasets.font_colors` as a line over two channels.
+
+    The rule says "dark font" where 0.299 R + 0.587 G + 0.114 B >= 128 (R, G, B in 0..255): a
+    plane in colour space, so over two channels (``features``, e.g. (0, 1) for red across and
+    green up) with the third held at ``fixed`` it is a straight line.  ``channel_max`` is what
+    255 is on the axes: 1.0 for inputs divided by 255 (as the networks see them, and as
+    :func:`plot_decision_surface` draws them), 255 for raw values.  ``fixed`` is a full colour
+    (3 values, in axis units) whose third channel is used; default: half of ``channel_max``.
+    Returns the axes.  Dashed black by default; ``line_kwargs`` go to ``ax.plot``.
+    """
+    ax = _axes(ax)
+    xs, ys = luminance_boundary(features, fixed, channel_max)
     style = dict(color="black", linestyle="--", linewidth=1.5, label=label)
     style.update(line_kwargs)
-    ax.plot(xs[inside], ys[inside], **style)
+    ax.plot(xs, ys, **style)
     return ax
 
 
@@ -503,3 +540,98 @@ def interactive_figure(draw, figsize=None, **controls):
         control.observe(redraw, names="value")
     redraw()
     return widgets.VBox([*controls.values(), image])
+
+
+class LiveFigure:
+    """A figure for widgets that redraws fast: still parts drawn once, live artists every time.
+
+    Drawing a whole matplotlib figure lays out every tick, label and title again, which takes
+    100-300 ms for two panels: too slow for a slider.  Usually only a few artists change (an
+    image, a line, a title).  ``LiveFigure`` draws the figure once without those *live* artists,
+    keeps the picture, and for each :meth:`render` pastes the picture back and draws just the
+    live artists on top, in z-order ("blitting", as matplotlib's animations do).
+
+    figure : matplotlib.figure.Figure
+        Made with ``Figure(...)``, not pyplot (it is never shown on its own), at the dpi its
+        pixels will have: ``dpi=200`` for a figure shown at half its pixel size, sharp on fine
+        screens.
+    live : artists
+        The artists that change between pictures: images, lines, texts, legends, a title
+        (``ax.title``), ...  Change them in place (``set_data``, ``set_text``, ...) before
+        calling :meth:`render`.  Anything drawn over a live artist must be live too (e.g. the legend
+        over a live image), else the live artist covers it.
+
+    format, quality : "jpeg" (default) or "png"; the JPEG quality
+        Encoding is most of the time a picture takes: for 2000 x 760 pixels, JPEG at quality 90
+        takes about 8 ms, PNG (fastest compression) about 40 ms.  At twice the shown size, JPEG's
+        blur at sharp edges does not show.  Use ``ipywidgets.Image(format=live.format)``.
+
+    After changing anything that is not live (an axis label, the limits), call
+    :meth:`redraw_still`: the next picture then draws the whole figure again.
+    """
+
+    def __init__(self, figure, live=(), format="jpeg", quality=90):
+        from matplotlib.artist import Artist
+        from matplotlib.backends.backend_agg import FigureCanvasAgg
+        from matplotlib.figure import Figure
+
+        if not isinstance(figure, Figure):
+            raise TypeError(f"figure must be a matplotlib Figure, got {type(figure).__name__}")
+        if format not in ("jpeg", "png"):
+            raise ValueError(f"format must be 'jpeg' or 'png', got {format!r}")
+        if not 1 <= quality <= 95:
+            raise ValueError(f"quality must be a JPEG quality from 1 to 95, got {quality!r}")
+        self._artist_type = Artist
+        self.figure = figure
+        self.format, self.quality = format, quality
+        self.canvas = FigureCanvasAgg(figure)
+        self.live = []
+        self._still = None      # the pixels of the figure without its live artists
+        for artist in live:
+            self.add(artist)
+
+    def add(self, artist):
+        """Make ``artist`` (already in the figure) live: drawn anew in every picture."""
+        if not isinstance(artist, self._artist_type):
+            raise TypeError(f"a live artist must be a matplotlib Artist, got "
+                            f"{type(artist).__name__}")
+        artist.set_animated(True)   # the full draw skips it; render draws it
+        self.live.append(artist)
+        return artist
+
+    def replace(self, old, new):
+        """Remove the live artist ``old`` from the figure and make ``new`` live in its place.
+
+        For artists that are made again rather than changed, such as a contour line.
+        """
+        self.live.remove(old)
+        old.remove()
+        return self.add(new)
+
+    def redraw_still(self):
+        """The still part changed: the next :meth:`render` draws the whole figure again."""
+        self._still = None
+
+    def render(self):
+        """The figure as an image file's bytes, in :attr:`format`."""
+        import io
+
+        from PIL import Image
+
+        if self._still is None:
+            self.canvas.draw()
+            self._still = self.canvas.copy_from_bbox(self.figure.bbox)
+        else:
+            self.canvas.restore_region(self._still)
+        for artist in sorted(self.live, key=lambda a: a.get_zorder()):   # stable: ties in order
+            self.figure.draw_artist(artist)
+        width, height = self.canvas.get_width_height(physical=True)
+        pixels = Image.frombuffer("RGBA", (width, height), self.canvas.buffer_rgba(),
+                                  "raw", "RGBA", 0, 1).convert("RGB")
+        buffer = io.BytesIO()
+        if self.format == "jpeg":
+            # 4:4:4 (no colour subsampling) keeps thin coloured lines and text clean.
+            pixels.save(buffer, format="jpeg", quality=self.quality, subsampling=0)
+        else:
+            pixels.save(buffer, format="png", compress_level=1)   # fast, ~20% larger
+        return buffer.getvalue()
