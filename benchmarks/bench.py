@@ -17,8 +17,9 @@ Workloads (from the nnlib issue):
   (a) font 3-3-1 (ReLU, sigmoid, binary cross-entropy), full batch of 1,345 rows, 2,000 epochs
   (b) digits 64-64-10 (ReLU, softmax, categorical cross-entropy), batch 32, 20 epochs
   (c) random 784-128-10 (ReLU, softmax), batch 128, one epoch of 60,000 rows
-plus the median time of one nnlib ``step`` on a single sample, and of
-retraining the font network for 300 full-batch epochs (the slider budget).
+plus the median time of one nnlib ``step`` on a single sample, and of one change of
+chapter 7's explorer: retraining the font network for 300 full-batch epochs and
+redrawing its decision surface and loss curve with ``LiveFigure`` (the slider budget).
 """
 import argparse
 import platform
@@ -185,20 +186,57 @@ def median_time(function, repeats):
 
 
 def step_and_slider_times(repeats):
+    """One single-sample step; and one change of chapter 7's explorer: retrain, then redraw."""
+    from matplotlib.figure import Figure
+
+    from nnlib.plotting import LiveFigure, decision_surface, plot_boundary_line
+
     X, y = font_colors(1345, seed=0)
     X = X / 255
     network = Network([Dense(3, 3, "relu", init="uniform"), Dense(3, 1, "sigmoid", init="uniform")],
                       loss="sse", seed=0)
     x1, y1 = X[:1], y[:1]
     one_step = median_time(lambda: network.step(x1, y1, 0.05), 2000)
-    batch = round(1345 * 2 / 3)
+    rows = round(1345 * 2 / 3)
 
-    def retrain():
-        net = Network([Dense(3, 4, "relu"), Dense(4, 1, "sigmoid")],
-                      loss="binary_crossentropy", seed=1)
-        net.fit(X[:batch], y[:batch], epochs=300, learning_rate=1.0)
-    slider = median_time(retrain, max(3, repeats * 2))
-    return one_step, slider, batch
+    def retrain():   # the explorer's default settings
+        net = Network([Dense(3, 3, "relu", init="uniform"),
+                       Dense(3, 1, "sigmoid", init="uniform")], loss="sse", seed=1)
+        history = net.fit(X[:rows], y[:rows], epochs=300, learning_rate=1e-3, batch_size=rows)
+        return net, history
+
+    # The explorer's figure in outline: a decision surface with its 0.5 line, a loss curve.
+    figure = Figure(figsize=(10, 3.8), dpi=200)
+    ax_surface, ax_loss = figure.subplots(1, 2)
+    net, history = retrain()
+    gx, gy, surface = decision_surface(net, resolution=80)
+    image = ax_surface.imshow(surface, origin="lower", extent=(0, 1, 0, 1), vmin=0, vmax=1,
+                              cmap="RdBu", aspect="auto")
+    figure.colorbar(image, ax=ax_surface)
+    loss_line, = ax_loss.plot(history["loss"])
+    ax_loss.set(xscale="log", yscale="log", xlim=(1, 1000), ylim=(0.5, 1000))
+    live = LiveFigure(figure, [image, loss_line, ax_surface.title])
+    boundary = live.add(plot_boundary_line(ax_surface, gx, gy, surface))
+    live.render()
+
+    def redraw(net, history):
+        nonlocal boundary
+        gx, gy, surface = decision_surface(net, resolution=80)
+        image.set_data(surface)
+        boundary = live.replace(boundary, plot_boundary_line(ax_surface, gx, gy, surface))
+        loss_line.set_data(np.arange(1, len(history["loss"]) + 1), history["loss"])
+        ax_surface.title.set_text(f"{len(history['loss'])} epochs")
+        return live.render()
+
+    retrain_times, change_times = [], []
+    for _ in range(max(5, repeats * 2)):
+        start = time.perf_counter()
+        net, history = retrain()
+        middle = time.perf_counter()
+        redraw(net, history)
+        retrain_times.append(middle - start)
+        change_times.append(time.perf_counter() - start)
+    return one_step, statistics.median(retrain_times), statistics.median(change_times), rows
 
 
 # ---------------------------------------------------------------------- main
@@ -235,11 +273,12 @@ def main():
                       f" | {med['nnlib'] / med['scikit-learn']:.2f}"
                       + (f" | {med['nnlib'] / med['PyTorch']:.2f}" if torch else ""))
             print(f"| {w['name']} | {np.dtype(dtype).name} | {cells}{ratios} |", flush=True)
-    one_step, slider, batch = step_and_slider_times(repeats)
+    one_step, retrain, change, rows = step_and_slider_times(repeats)
     print(f"\nmedian nnlib step on one sample (3-3-1 font network): {one_step * 1e6:.1f} µs"
           f" -> 100,000 steps ≈ {one_step * 1e5:.1f} s")
-    print(f"median retrain of a 3-4-1 font network, {batch} rows, 300 full-batch epochs: "
-          f"{slider * 1e3:.1f} ms (slider budget: 150 ms)")
+    print(f"median change of chapter 7's explorer (3-3-1, {rows} rows, 300 full-batch epochs, "
+          f"then a live redraw): {change * 1e3:.1f} ms, of which retraining "
+          f"{retrain * 1e3:.1f} ms (slider budget: 150 ms)")
 
 
 if __name__ == "__main__":
