@@ -23,3 +23,41 @@ def assert_glued_numbers_filled_in(page, minimum=3):
     for text in pasted.all_inner_texts():
         assert text.strip() and any(ch.isdigit() for ch in text), f"odd glued text {text!r}"
     assert "{glue" not in page.locator("article").inner_text()
+
+
+def assert_player_scrubs(player, min_frames):
+    """A pre-computed player (nnlib.plotting.animation_html) works in the page alone.
+
+    Its picture has alt text and embedded frames; the slider (to frame 3, then the last) changes
+    the picture; the First-frame and Next-frame buttons move both picture and slider.
+    """
+    picture, slider = player.locator("img"), player.locator("input.anim-slider")
+    assert picture.get_attribute("alt"), "the player's picture has no alt text"
+    assert player.locator("button").count() >= 5, "the player's buttons are missing"
+    assert int(slider.get_attribute("max")) >= min_frames, "the player has too few frames"
+    first = picture.get_attribute("src")
+    assert first.startswith("data:image/png;base64,"), "the frames are not embedded"
+    seen = {first}
+    for frame in ("3", "el.max"):
+        slider.evaluate(f"el => {{ el.value = {frame}; "
+                        "el.dispatchEvent(new Event('input', {bubbles: true})); }")
+        seen.add(picture.get_attribute("src"))
+    assert len(seen) == 3, "moving the slider did not change the picture"
+    player.locator('button[title="First frame"]').click()
+    assert picture.get_attribute("src") == first, "the First-frame button did not go back"
+    assert slider.input_value() == "0", "the slider did not follow the First-frame button"
+    player.locator('button[title="Next frame"]').click()
+    assert slider.input_value() == "1" and picture.get_attribute("src") != first
+    assert picture.evaluate("img => img.complete && img.naturalWidth > 0")
+
+
+def assert_solutions_folded_until_opened(page, exercises):
+    """One answer check and one folded solution per exercise; a click opens the first."""
+    solutions = page.locator("div.dropdown.admonition")
+    assert solutions.count() == exercises, "one folded solution per exercise"
+    assert page.locator(".nnlib-check").count() == exercises, "one answer check per exercise"
+    first = solutions.first
+    body = first.locator("p:not(.admonition-title)").first
+    assert not body.is_visible(), "a solution is open before the reader asks for it"
+    first.locator(".admonition-title").click()
+    body.wait_for(state="visible", timeout=5_000)

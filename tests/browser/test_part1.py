@@ -10,7 +10,8 @@ the picture change, open a folded solution), and what must be filled in when the
 from __future__ import annotations
 
 import pytest
-from page_checks import assert_glued_numbers_filled_in, assert_kernel_note_precedes_controls
+from page_checks import (assert_glued_numbers_filled_in, assert_kernel_note_precedes_controls,
+                         assert_player_scrubs, assert_solutions_folded_until_opened)
 
 pytestmark = [pytest.mark.book, pytest.mark.browser]
 
@@ -22,29 +23,10 @@ EXERCISES = {CH1: 4, CH2: 4, CH3: 5}
 
 def test_neuron_players_move_without_a_kernel(open_page):
     """Chapter 1's two pre-computed players: the slider and the buttons change the picture."""
-    page = open_page(CH1)
-    players = page.locator("div.animation")
+    players = open_page(CH1).locator("div.animation")
     assert players.count() == 2, "expected the weight player and the bias player"
     for index in range(players.count()):
-        player = players.nth(index)
-        picture = player.locator("img")
-        slider = player.locator("input.anim-slider")
-        assert picture.get_attribute("alt"), "a player's picture has no alt text"
-        assert player.locator("button").count() >= 5, "the player's buttons are missing"
-        assert int(slider.get_attribute("max")) >= 4, "the player has too few frames"
-        first = picture.get_attribute("src")
-        assert first.startswith("data:image/png;base64,"), "the frames are not embedded"
-        slider.evaluate("el => { el.value = el.max; "
-                        "el.dispatchEvent(new Event('input', {bubbles: true})); }")
-        last = picture.get_attribute("src")
-        assert last != first, "moving the slider did not change the picture"
-        player.locator('button[title="First frame"]').click()
-        assert picture.get_attribute("src") == first
-        assert slider.input_value() == "0", "the slider did not follow the First-frame button"
-        player.locator('button[title="Next frame"]').click()
-        assert picture.get_attribute("src") not in (first, last)
-        assert slider.input_value() == "1"
-        assert picture.evaluate("img => img.complete && img.naturalWidth > 0")
+        assert_player_scrubs(players.nth(index), min_frames=4)
 
 
 @pytest.mark.parametrize("page_name", [CH1, CH3])
@@ -71,13 +53,4 @@ def test_glued_numbers_are_filled_in(open_page, page_name):
 
 @pytest.mark.parametrize("page_name", list(EXERCISES))
 def test_solutions_are_folded_until_opened(open_page, page_name):
-    page = open_page(page_name)
-    solutions = page.locator("div.dropdown.admonition")
-    assert solutions.count() == EXERCISES[page_name], "one folded solution per exercise"
-    checks = page.locator(".nnlib-check")
-    assert checks.count() == EXERCISES[page_name], "one answer check per exercise"
-    first = solutions.first
-    body = first.locator("p:not(.admonition-title)").first
-    assert not body.is_visible(), "a solution is open before the reader asks for it"
-    first.locator(".admonition-title").click()
-    body.wait_for(state="visible", timeout=5_000)
+    assert_solutions_folded_until_opened(open_page(page_name), EXERCISES[page_name])

@@ -10,7 +10,8 @@ the build must fill in: glued numbers, chapter 5's typeset SymPy formulas and gr
 from __future__ import annotations
 
 import pytest
-from page_checks import assert_glued_numbers_filled_in, assert_kernel_note_precedes_controls
+from page_checks import (assert_glued_numbers_filled_in, assert_kernel_note_precedes_controls,
+                         assert_player_scrubs, assert_solutions_folded_until_opened)
 
 pytestmark = [pytest.mark.book, pytest.mark.browser]
 
@@ -26,22 +27,7 @@ def test_player_moves_without_a_kernel(open_page, name):
     """The pre-computed player: its slider and buttons change the picture, in the page alone."""
     player = open_page(name).locator("div.animation")
     assert player.count() == 1, f"expected one player ({PLAYERS[name]})"
-    picture, slider = player.locator("img"), player.locator("input.anim-slider")
-    assert picture.get_attribute("alt"), "the player's picture has no alt text"
-    assert int(slider.get_attribute("max")) >= 8, "the player has too few frames"
-    first = picture.get_attribute("src")
-    assert first.startswith("data:image/png;base64,"), "the frames are not embedded"
-    seen = {first}
-    for frame in ("3", "max"):
-        slider.evaluate(f"el => {{ el.value = {'el.max' if frame == 'max' else frame}; "
-                        "el.dispatchEvent(new Event('input', {bubbles: true})); }")
-        seen.add(picture.get_attribute("src"))
-    assert len(seen) == 3, "moving the slider did not change the picture"
-    player.locator('button[title="First frame"]').click()
-    assert picture.get_attribute("src") == first and slider.input_value() == "0"
-    player.locator('button[title="Next frame"]').click()
-    assert slider.input_value() == "1" and picture.get_attribute("src") != first
-    assert picture.evaluate("img => img.complete && img.naturalWidth > 0")
+    assert_player_scrubs(player, min_frames=8)
 
 
 @pytest.mark.parametrize("name", [CH4, CH6])
@@ -75,12 +61,4 @@ def test_backpropagation_formulas_and_table_are_typeset(open_page):
 
 @pytest.mark.parametrize("name", list(EXERCISES))
 def test_solutions_are_folded_until_opened(open_page, name):
-    page = open_page(name)
-    solutions = page.locator("div.dropdown.admonition")
-    assert solutions.count() == EXERCISES[name], "one folded solution per exercise"
-    assert page.locator(".nnlib-check").count() == EXERCISES[name], "one answer check per exercise"
-    first = solutions.first
-    body = first.locator("p:not(.admonition-title)").first
-    assert not body.is_visible(), "a solution is open before the reader asks for it"
-    first.locator(".admonition-title").click()
-    body.wait_for(state="visible", timeout=5_000)
+    assert_solutions_folded_until_opened(open_page(name), EXERCISES[name])
