@@ -558,9 +558,8 @@ class LiveFigure:
     live : artists
         The artists that change between pictures: images, lines, texts, legends, a title
         (``ax.title``), ...  Change them in place (``set_data``, ``set_text``, ...) before
-        calling :meth:`render`.  Anything drawn over a live artist must be live too (e.g. the legend
-        over a live image), else the live artist covers it.
-
+        calling :meth:`render`.  Anything drawn over a live artist must be live too (e.g. the
+        legend over a live image), else the live artist covers it.
     format, quality : "jpeg" (default) or "png"; the JPEG quality
         Encoding is most of the time a picture takes: for 2000 x 760 pixels, JPEG at quality 90
         takes about 8 ms, PNG (fastest compression) about 40 ms.  At twice the shown size, JPEG's
@@ -571,7 +570,6 @@ class LiveFigure:
     """
 
     def __init__(self, figure, live=(), format="jpeg", quality=90):
-        from matplotlib.artist import Artist
         from matplotlib.backends.backend_agg import FigureCanvasAgg
         from matplotlib.figure import Figure
 
@@ -581,7 +579,6 @@ class LiveFigure:
             raise ValueError(f"format must be 'jpeg' or 'png', got {format!r}")
         if not 1 <= quality <= 95:
             raise ValueError(f"quality must be a JPEG quality from 1 to 95, got {quality!r}")
-        self._artist_type = Artist
         self.figure = figure
         self.format, self.quality = format, quality
         self.canvas = FigureCanvasAgg(figure)
@@ -592,7 +589,9 @@ class LiveFigure:
 
     def add(self, artist):
         """Make ``artist`` (already in the figure) live: drawn anew in every picture."""
-        if not isinstance(artist, self._artist_type):
+        from matplotlib.artist import Artist
+
+        if not isinstance(artist, Artist):
             raise TypeError(f"a live artist must be a matplotlib Artist, got "
                             f"{type(artist).__name__}")
         artist.set_animated(True)   # the full draw skips it; render draws it
