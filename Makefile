@@ -34,10 +34,12 @@ $(STAMP): requirements.txt pyproject.toml | $(BIN)/python
 
 install: $(STAMP)
 
-# Build with warnings as errors (all reported: --keep-going); --all re-reads and re-executes
-# every page, so no output is ever reused from an earlier build.
+# Execute every notebook afresh, one per core, into an emptied cache (book/execute_notebooks.py);
+# then build with warnings as errors (all reported: --keep-going), --all re-reading every page
+# and taking the notebooks' outputs from that cache. No output is reused from an earlier build.
 build: $(STAMP)
-	rm -rf $(HTML) _build/jupyter_execute _build/.doctrees
+	rm -rf $(HTML) _build/jupyter_execute _build/.doctrees _build/.jupyter_cache
+	$(BIN)/python book/execute_notebooks.py
 	$(BIN)/jupyter-book build --all . -W --keep-going
 	@echo "Open the book: $(CURDIR)/$(HTML)/index.html"
 
