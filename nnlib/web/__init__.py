@@ -24,6 +24,7 @@ the training twin of :meth:`Network.step` and :meth:`Network.fit` (``shuffle=Fal
 """
 from ._assets import asset
 from .core import PAGE_DIGITS, page_network, snapshot
+from .lessons import PLAYER_MODES, player_html
 from .font import (CHANNELS, EXPLORER_ACTIVATIONS, LEARNING_RATES, explorer_html, explorer_start,
                    font_picker_html, training_frames_html)
 
@@ -36,4 +37,4 @@ gradient-descent steps for networks of Dense layers, as :meth:`Network.fit` comp
 
 __all__ = ["PAGE_DIGITS", "page_network", "snapshot", "CHANNELS", "font_picker_html",
            "training_frames_html", "explorer_html", "explorer_start", "EXPLORER_ACTIVATIONS",
-           "LEARNING_RATES", "FORWARD_JS", "TRAIN_JS"]
+           "LEARNING_RATES", "player_html", "FORWARD_JS", "TRAIN_JS"]

@@ -14,6 +14,7 @@ type="application/json">`` elements, and one ``<script>`` with the library files
 file and a call that starts the widget on its root element.  Nothing is fetched.
 """
 import functools
+import html
 import json
 import string
 from importlib import resources
@@ -53,11 +54,16 @@ def check_element_id(element_id):
     return element_id
 
 
-def widget(kind, element_id, body, scripts, start, attributes=""):
+def attribute(text):
+    """``text`` escaped for an HTML attribute value."""
+    return html.escape(str(text), quote=True)
+
+
+def widget(kind, element_id, body, scripts, start, attributes="", library=LIBRARY):
     """A page snippet: the style, ``<div class="nnlib-web nnlib-<kind>" id=element_id>``
-    holding ``body``, and a script with the library, the files ``scripts`` (in ``assets/js``)
-    and the call ``nnlibWeb.widgets.<start>(root)``."""
-    code = "\n".join(asset(f"js/{name}") for name in (*LIBRARY, *scripts))
+    holding ``body``, and a script with the ``library`` files, the files ``scripts`` (both in
+    ``assets/js``) and the call ``nnlibWeb.widgets.<start>(root)``."""
+    code = "\n".join(asset(f"js/{name}") for name in (*library, *scripts))
     return render("widget.html", css=asset("css/widgets.css"), kind=kind,
                   element_id=check_element_id(element_id), attributes=attributes, body=body,
                   script=code, start=start)
