@@ -10,6 +10,7 @@ from __future__ import annotations
 import json
 import shutil
 import subprocess
+import tempfile
 from importlib import resources
 from pathlib import Path
 
@@ -37,10 +38,26 @@ def _floats(value):
     return value
 
 
+class NodeJob:
+    """The calls running in a Node process, started now; :meth:`result` waits for them (so
+    that a test can compute nnlib's side meanwhile, on the other core)."""
+
+    def __init__(self, files, calls, timeout=900):
+        job = {"files": [str(asset_path(name)) for name in files],
+               "calls": [{"fn": fn, "args": list(args)} for fn, *args in calls]}
+        self.timeout = timeout
+        with tempfile.TemporaryFile("w+") as stdin:
+            json.dump(job, stdin)
+            stdin.seek(0)
+            self.process = subprocess.Popen([node(), str(RUNNER)], stdin=stdin,
+                                            stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                                            text=True)
+
+    def result(self):
+        stdout, stderr = self.process.communicate(timeout=self.timeout)
+        assert self.process.returncode == 0, stderr[-3000:]
+        return _floats(json.loads(stdout))
+
+
 def run_js(files, calls, timeout=900):
-    job = {"files": [str(asset_path(name)) for name in files],
-           "calls": [{"fn": fn, "args": list(args)} for fn, *args in calls]}
-    result = subprocess.run([node(), str(RUNNER)], input=json.dumps(job), capture_output=True,
-                            text=True, timeout=timeout)
-    assert result.returncode == 0, result.stderr[-3000:]
-    return _floats(json.loads(result.stdout))
+    return NodeJob(files, calls, timeout).result()

@@ -3,9 +3,11 @@
 The page's twin of Network.step and Network.fit (shuffle=False) runs in Node.js, from the same
 starting weights and on the same rows in the same order as nnlib, and must give the same
 trajectory: every loss of the history and every weight after training, to 1e-9. First for every
-activation and loss nnlib has, with and without biases; then for every setting chapter 7's
-explorer offers (hidden neurons 1-8, its five activations, its 17 learning rates, batch sizes 1,
-8, 32, 128 and all, 300 epochs), on the chapter's data and starting networks.
+activation and loss nnlib has, with and without biases; then for the settings chapter 7's
+explorer offers (every hidden size 1-8 with each of its five activations and 17 learning rates,
+whole-batch, 300 epochs; batch sizes 1, 8, 32 and 128 with each activation and several learning
+rates), on the chapter's data and starting networks, where ill-conditioned settings are
+recognised by measuring nnlib against itself (see below).
 """
 from __future__ import annotations
 
@@ -13,7 +15,7 @@ import itertools
 
 import numpy as np
 import pytest
-from node_js import run_js
+from node_js import NodeJob, run_js
 from sklearn.model_selection import train_test_split
 
 from nnlib import Dense, LeakyReLU, Network, web
@@ -110,7 +112,23 @@ def test_the_twin_refuses_what_it_cannot_train():
 
 
 # ------------------------------------------------------------ chapter 7's explorer, setting by setting
+# For every setting, the page's training (Node) must end where nnlib's does: every weight and
+# bias after 300 epochs within 1e-9 (relative to max(1, |w|)), and every epoch's loss and
+# accuracy too. That is what happens for about nine settings in ten.
+#
+# The others are ill-conditioned: large learning rates where the loss oscillates, or a dead
+# ReLU network whose sigmoid output bias bounces chaotically. There nnlib cannot reproduce its
+# own trajectory to 1e-9: one unit in the last place of a starting weight, or the same rows
+# summed in another order (the same mathematics), changes its result after 300 epochs by up to
+# the size of the weights, and so does another CPU's BLAS. No other implementation can match it
+# to 1e-9 there, and the test measures that instead of assuming it: it reruns nnlib four times
+# with such perturbations (each weight one ulp up; one ulp down; each batch's rows reversed;
+# rotated by one), and requires the page's result to differ from nnlib's by no more than
+# CONDITIONING_FACTOR times the largest of those self-differences, and its loss history to
+# equal nnlib's to 1e-9 over the first half of the epochs before any perturbed nnlib run departs
+# from it. A wrong gradient departs at the first epoch and fails both.
 SEED = 0
+CONDITIONING_FACTOR = 100
 
 
 @pytest.fixture(scope="module")
@@ -120,44 +138,129 @@ def font_data():
     starts = {h: web.page_network(Network([Dense(3, h, "relu", init="uniform"),
                                            Dense(h, 1, "sigmoid", init="uniform")],
                                           loss="sse", seed=SEED)) for h in range(1, 9)}
-    return X_train, y_train, starts
+    return X_train / 255, y_train, starts
+
+
+def final_gap(layers, net):
+    """Largest |w - w_nnlib| / max(1, |w_nnlib|) over the weights and biases of ``net``;
+    infinite if one of them is finite where the other is not."""
+    gap = 0.0
+    for layer, (weights, bias) in zip(net.layers, layers):
+        for theirs, ours in ((layer.weights, weights), (layer.bias, bias)):
+            ours = np.asarray(ours, dtype=float).reshape(theirs.shape)
+            finite = np.isfinite(theirs)
+            if not np.array_equal(finite, np.isfinite(ours)):
+                return np.inf
+            gap = max(gap, float(np.max(np.abs(ours[finite] - theirs[finite])
+                                        / np.maximum(1.0, np.abs(theirs[finite])), initial=0)))
+    return gap
+
+
+def history_gap(reference, other):
+    """Largest relative difference of two loss histories (NaN where both are NaN counts 0)."""
+    a, b = np.asarray(reference, dtype=float), np.asarray(other, dtype=float)
+    if not np.array_equal(np.isfinite(a), np.isfinite(b)):
+        return np.inf
+    finite = np.isfinite(a)
+    return float(np.max(np.abs(a[finite] - b[finite]) / np.maximum(1.0, np.abs(a[finite])),
+                        initial=0))
+
+
+def departure(reference, other):
+    """The first epoch at which two loss histories differ by more than TOLERANCE (relative),
+    or None."""
+    a, b = np.asarray(reference, dtype=float), np.asarray(other, dtype=float)
+    same = (np.abs(a - b) <= TOLERANCE * np.maximum(1.0, np.abs(a))) | (a == b) \
+        | (np.isnan(a) & np.isnan(b))
+    return None if same.all() else int(np.argmin(same))
+
+
+def fit(start, activation, X, y, rate, batch):
+    net = web.explorer_start(start, activation)
+    history = net.fit(X, y, epochs=EPOCHS, learning_rate=rate, batch_size=batch, shuffle=False)
+    return net, history
+
+
+def self_sensitivity(start, activation, X, y, rate, batch, reference):
+    """How far nnlib's own result moves under perturbations the size of round-off: the largest
+    final gap, the largest loss-history gap and the earliest departure of its loss history,
+    over four reruns."""
+    n, size = len(X), batch or len(X)
+    blocks = [np.arange(s, min(s + size, n)) for s in range(0, n, size)]
+    gaps, history_gaps, departures = [], [], []
+    for variant in ("up", "down", "reversed", "rotated"):
+        net = web.explorer_start(start, activation)
+        rows = np.arange(n)
+        if variant in ("up", "down"):
+            for layer in net.layers:
+                layer.weights = np.nextafter(layer.weights, np.inf if variant == "up" else -np.inf)
+                layer.bias = np.nextafter(layer.bias, np.inf if variant == "up" else -np.inf)
+        else:
+            rows = np.concatenate([b[::-1] if variant == "reversed" else np.roll(b, 1)
+                                   for b in blocks])
+        history = net.fit(X[rows], y[rows], epochs=EPOCHS, learning_rate=rate, batch_size=batch,
+                          shuffle=False)
+        gaps.append(final_gap([(l.weights, l.bias) for l in net.layers], reference[0]))
+        history_gaps.append(history_gap(reference[1]["loss"], history["loss"]))
+        departures.append(departure(reference[1]["loss"], history["loss"]))
+    found = [d for d in departures if d is not None]
+    return max(gaps), max(history_gaps), (min(found) if found else None)
 
 
 def explorer_runs(font_data, settings):
-    """Train every (hidden, activation, learning rate, batch size) in nnlib and in Node."""
-    X_train, y_train, starts = font_data
-    X = X_train / 255
-    cases, calls = [], []
+    """Train every (hidden, activation, learning rate, batch size) in Node and in nnlib, and
+    compare; returns the numbers of settings that matched to 1e-9 and that are
+    ill-conditioned."""
+    X, y, starts = font_data
+    calls = []
     for hidden, activation, rate, batch in settings:
-        net = web.explorer_start(starts[hidden], activation)
-        history = net.fit(X, y_train, epochs=EPOCHS, learning_rate=rate, batch_size=batch,
-                          shuffle=False)
         spec = web.page_network(starts[hidden])
         spec["layers"][0]["activation"], spec["layers"][0]["activation_params"] = activation, {}
-        cases.append((f"hidden={hidden} {activation} rate={rate} batch={batch}", net, history))
-        calls.append(("fit", spec, X.tolist(), y_train.tolist(),
+        calls.append(("fit", spec, X.tolist(), y.tolist(),
                       {"epochs": EPOCHS, "learningRate": rate, "batchSize": batch}))
-    for (label, net, history), js in zip(cases, run_js(FILES, calls)):
-        assert_same_trajectory(js, net, history, label)
-    return len(cases)
+    job = NodeJob(FILES, calls)                  # Node trains while nnlib does, below
+    references = [fit(starts[h], a, X, y, rate, batch) for h, a, rate, batch in settings]
+    failures, exact, sensitive = [], 0, 0
+    for setting, (net, history), js in zip(settings, references, job.result()):
+        label = "hidden={} {} rate={} batch={}".format(*setting)
+        gap = final_gap([(l["weights"], l["bias"]) for l in js["network"]["layers"]], net)
+        left = departure(history["loss"], js["history"]["loss"])
+        accuracy = departure(history["accuracy"], js["history"]["accuracy"])
+        if gap <= TOLERANCE and left is None and accuracy is None:
+            exact += 1
+            continue
+        kappa, kappa_history, own = self_sensitivity(starts[setting[0]], setting[1], X, y,
+                                                     setting[2], setting[3], (net, history))
+        sensitive += 1
+        bound = lambda k: CONDITIONING_FACTOR * max(k, TOLERANCE / CONDITIONING_FACTOR)  # noqa: E731
+        js_history = history_gap(history["loss"], js["history"]["loss"])
+        if own is None:      # nnlib's own loss history holds to 1e-9: the page's within reach
+            history_ok = js_history <= bound(kappa_history)
+        else:                # chaotic: the page must follow nnlib until nnlib loses itself
+            history_ok = left is None or left >= own // 2
+        if not (kappa > 0 and gap <= bound(kappa) and history_ok):
+            failures.append(f"{label}: final gap {gap:.1e} (nnlib's own: {kappa:.1e}); loss "
+                            f"history gap {js_history:.1e} (nnlib's own {kappa_history:.1e}), "
+                            f"departs at epoch {left} (nnlib's own reruns at {own})")
+    assert not failures, f"{len(failures)} of {len(settings)} settings:\n" + "\n".join(failures)
+    return exact, sensitive
 
 
 @pytest.mark.parametrize("activation", web.EXPLORER_ACTIVATIONS)
 def test_explorer_full_batch_every_size_and_learning_rate(font_data, activation):
     """Whole-batch training (the default): every hidden size with every learning rate."""
     settings = [(h, activation, rate, None) for h in range(1, 9) for rate in web.LEARNING_RATES]
-    assert explorer_runs(font_data, settings) == 8 * 17
+    exact, sensitive = explorer_runs(font_data, settings)
+    assert exact + sensitive == 8 * 17
+    assert exact >= 0.75 * len(settings), f"only {exact} settings matched nnlib to 1e-9"
 
 
 @pytest.mark.parametrize("batch", [1, 8, 32, 128])
 def test_explorer_mini_batches(font_data, batch):
-    """Mini-batches, with every activation; the learning rates and sizes where they are cheap."""
-    settings = [(3, activation, 1e-3, batch) for activation in web.EXPLORER_ACTIVATIONS]
-    if batch >= 8:
-        settings += [(3, "relu", rate, batch) for rate in web.LEARNING_RATES]
-        settings += [(h, "tanh", 0.01, batch) for h in range(1, 9)]
+    """Mini-batches, with every activation; more learning rates and sizes where they are cheap."""
+    settings = [(3, activation, rate, batch) for activation in web.EXPLORER_ACTIVATIONS
+                for rate in ((1e-3, 0.01) if batch == 1 else (1e-4, 1e-3, 0.01, 0.03162, 0.1))]
     if batch >= 32:
-        settings += [(h, a, 0.03162, batch) for h in (1, 8) for a in web.EXPLORER_ACTIVATIONS]
-    else:
-        settings += [(h, "relu", 0.05623, batch) for h in (1, 8)]
-    explorer_runs(font_data, settings)
+        settings += [(h, "relu", rate, batch) for h in (1, 8) for rate in web.LEARNING_RATES]
+    exact, sensitive = explorer_runs(font_data, settings)
+    assert exact >= 0.5 * len(settings), f"only {exact} settings matched nnlib to 1e-9"

@@ -12,7 +12,9 @@ significant digits) and data, and runs them in JavaScript:
 - :func:`training_frames_html`: scrub through snapshots of a network taken during training
   (its decision surface, weights and loss curve), made with :func:`snapshot`;
 - :func:`explorer_html`: retrain the font network in the page as the reader changes its
-  settings (hidden neurons, activation, learning rate, epochs, batch size).
+  settings (hidden neurons, activation, learning rate, epochs, batch size);
+- :func:`labeller_html`: the reader labels colours, and the page trains the font network on
+  the labels and compares it with the luminance formula;
 
 Show one in a notebook with ``IPython.display.HTML(...)``: it works the same in Jupyter and in
 the built book.  The JavaScript is in files inside this package (``nnlib/web/assets``, see
@@ -24,9 +26,10 @@ the training twin of :meth:`Network.step` and :meth:`Network.fit` (``shuffle=Fal
 """
 from ._assets import asset
 from .core import PAGE_DIGITS, page_network, snapshot
-from .lessons import PLAYER_MODES, player_html
+from .lessons import (PLAYER_MODES, descent_html, digit_reader_html, neuron_line_html,
+                      player_html, trainer_html)
 from .font import (CHANNELS, EXPLORER_ACTIVATIONS, LEARNING_RATES, explorer_html, explorer_start,
-                   font_picker_html, training_frames_html)
+                   font_picker_html, labeller_html, training_frames_html)
 
 FORWARD_JS = asset("js/forward.js")
 """The forward pass in JavaScript (``nnlib/web/assets/js/forward.js``)."""
@@ -37,4 +40,4 @@ gradient-descent steps for networks of Dense layers, as :meth:`Network.fit` comp
 
 __all__ = ["PAGE_DIGITS", "page_network", "snapshot", "CHANNELS", "font_picker_html",
            "training_frames_html", "explorer_html", "explorer_start", "EXPLORER_ACTIVATIONS",
-           "LEARNING_RATES", "player_html", "FORWARD_JS", "TRAIN_JS"]
+           "LEARNING_RATES", "labeller_html", "player_html", "digit_reader_html", "neuron_line_html", "descent_html", "trainer_html", "FORWARD_JS", "TRAIN_JS"]

@@ -221,3 +221,43 @@ def explorer_html(starts, X_train, y_train, X_test, y_test, element_id="font-exp
         config_json=_assets.data_script("nnlib-config", config))
     return _assets.widget("explorer", element_id, body,
                           ("font.js", "explorer.js"), "explorer")
+
+
+def labeller_html(colours, start, X_test, example_labels, epochs=250, learning_rate=0.05,
+                  batch_size=1, element_id="font-labeller", divisor=255.0, shown=20):
+    """HTML for "bring your own labels": the reader labels ``colours`` in the page, and the page
+    trains ``start`` on the labels and compares the result with the luminance formula.
+
+    ``colours`` are the colours to label (R, G, B whole numbers 0..255); ``start`` the network
+    to train (3 inputs, 1 output; carried rounded, :func:`page_network`), trained as
+    ``Network.fit(colours / divisor, labels, epochs, learning_rate, batch_size,
+    shuffle=False)`` by the page's train.js; ``X_test`` the colours (whole numbers 0..255) on
+    which the trained network is compared with the formula (:func:`nnlib.datasets.font_rule`);
+    ``example_labels`` the labels a button fills in at once (chapter 7's example reader).
+    The page then reports what chapter 7's Python cells print: how often the formula agrees
+    with the labels, how many of them the network fits, how often it agrees with the formula on
+    ``X_test``, the luminance of the brightest colour labelled light and of the darkest labelled
+    dark, and up to ``shown`` of the test colours where network and formula disagree, spread
+    over the luminance, in the network's font.
+    """
+    from ..datasets import font_rule, luminance
+    from .core import check_colours, check_labels
+    colours, X_test = check_colours(colours, "colours"), check_colours(X_test, "X_test")
+    example = check_labels(example_labels, len(colours), "example_labels")
+    spec = page_network(start)
+    check_font_network(spec, "start")
+    element_id = _assets.check_element_id(element_id)
+    divisor = check_positive(divisor, "divisor")
+    for name, value in (("epochs", epochs), ("batch_size", batch_size), ("shown", shown)):
+        if isinstance(value, bool) or not isinstance(value, int) or value < (2 if name == "shown" else 1):
+            raise ValueError(f"{name} must be a positive whole number, got {value!r}")
+    data = {"colours": colours, "start": spec, "example": example, "test": X_test,
+            "formula": font_rule(np.array(colours, dtype=float)).tolist(),
+            "luminance": rounded(luminance(np.array(colours, dtype=float)).tolist()),
+            "test_formula": font_rule(np.array(X_test, dtype=float)).tolist(),
+            "test_luminance": rounded(luminance(np.array(X_test, dtype=float)).tolist())}
+    config = {"divisor": divisor, "epochs": epochs, "batch_size": batch_size, "shown": shown,
+              "learning_rate": check_positive(learning_rate, "learning_rate")}
+    body = _assets.render("labeller.html", data_json=_assets.data_script("nnlib-data", data),
+                          config_json=_assets.data_script("nnlib-config", config))
+    return _assets.widget("labeller", element_id, body, ("labeller.js",), "labeller")

@@ -279,6 +279,13 @@
     return out;
   }
 
+  // Network.loss: the loss on (X, y), no update.
+  function loss(net, X, y) {
+    X = matrix(X);
+    const last = forwardRows(net, X, 0, X.rows), Y = targets(y, X.rows, last.nOut);
+    return lossValue(net.loss, last.z, last.a, Y, 0, X.rows);
+  }
+
   // All outputs for the rows of X, row by row, in a Float64Array (for pictures: no copies).
   function outputs(net, X) {
     X = matrix(X);
@@ -295,5 +302,5 @@
     return right / X.rows;
   }
 
-  W.train = {matrix, network, toSpec, step, fit, predictProba, outputs, score, LOSSES, LEAKY_SLOPE};
+  W.train = {matrix, network, toSpec, step, fit, loss, predictProba, outputs, score, LOSSES, LEAKY_SLOPE};
 })(globalThis.nnlibWeb = globalThis.nnlibWeb || {});
