@@ -7,7 +7,7 @@ AVX-512 would compute, by forcing OpenBLAS onto its generic Prescott kernels
 (``NPY_DISABLE_CPU_FEATURES``). The notebooks' kernels inherit the environment of this process.
 An environment variable that is misspelt or ignored would make the second run a copy of the
 first, so this plugin checks with threadpoolctl and NumPy that it took effect: the OpenBLAS
-core differs from the one chosen without it, and the disabled SIMD features are really off.
+core differs from the one chosen without it, and the disabled SIMD dispatch targets are really off.
 
 Loaded with ``-p tests.nbval_cpu``.
 """
@@ -21,10 +21,10 @@ import pytest
 
 PROBE = """
 import json, numpy, threadpoolctl
-from numpy._core._multiarray_umath import __cpu_features__ as features
+from numpy._core._multiarray_umath import __cpu_dispatch__, __cpu_features__
 blas = [i for i in threadpoolctl.threadpool_info() if i["user_api"] == "blas"]
 print(json.dumps({"blas": [(i["internal_api"], i.get("architecture")) for i in blas],
-                  "simd": sorted(k for k, on in features.items() if on)}))
+                  "simd": [t for t in __cpu_dispatch__ if __cpu_features__[t]]}))
 """
 
 
@@ -58,4 +58,5 @@ def pytest_configure(config):
 
 def pytest_report_header(config):
     here = config._nbval_cpu
-    return [f"CPU kernels: BLAS {here['blas']}, NumPy SIMD {' '.join(here['simd']) or 'baseline only'}"]
+    simd = " ".join(here["simd"]) or "none (baseline loops only)"
+    return [f"CPU kernels: BLAS {here['blas']}; NumPy SIMD dispatch targets on: {simd}"]
