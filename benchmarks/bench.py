@@ -17,9 +17,10 @@ Workloads (from the nnlib issue):
   (a) font 3-3-1 (ReLU, sigmoid, binary cross-entropy), full batch of 1,345 rows, 2,000 epochs
   (b) digits 64-64-10 (ReLU, softmax, categorical cross-entropy), batch 32, 20 epochs
   (c) random 784-128-10 (ReLU, softmax), batch 128, one epoch of 60,000 rows
-plus the median time of one nnlib ``step`` on a single sample, and of one change of
-chapter 7's explorer: retraining the font network for 300 full-batch epochs and
-redrawing its decision surface and loss curve with ``LiveFigure`` (the slider budget).
+plus the median time of one nnlib ``step`` on a single sample, and of one change of a
+kernel-side explorer (what chapter 7's explorer was before it moved into the page, see
+explorer_in_browser.py): retraining the font network for 300 full-batch epochs and redrawing
+its decision surface and loss curve with ``LiveFigure``.
 """
 import argparse
 import platform
@@ -186,7 +187,7 @@ def median_time(function, repeats):
 
 
 def step_and_slider_times(repeats):
-    """One single-sample step; and one change of chapter 7's explorer: retrain, then redraw."""
+    """One single-sample step; and one change of a kernel-side explorer: retrain, then redraw."""
     from matplotlib.figure import Figure
 
     from nnlib.plotting import LiveFigure, decision_surface, plot_boundary_line
@@ -276,9 +277,9 @@ def main():
     one_step, retrain, change, rows = step_and_slider_times(repeats)
     print(f"\nmedian nnlib step on one sample (3-3-1 font network): {one_step * 1e6:.1f} µs"
           f" -> 100,000 steps ≈ {one_step * 1e5:.1f} s")
-    print(f"median change of chapter 7's explorer (3-3-1, {rows} rows, 300 full-batch epochs, "
-          f"then a live redraw): {change * 1e3:.1f} ms, of which retraining "
-          f"{retrain * 1e3:.1f} ms (slider budget: 150 ms)")
+    print(f"median change of a kernel-side explorer (3-3-1, {rows} rows, 300 full-batch epochs, "
+          f"then a LiveFigure redraw): {change * 1e3:.1f} ms, of which retraining "
+          f"{retrain * 1e3:.1f} ms")
 
 
 if __name__ == "__main__":

@@ -17,6 +17,7 @@ control of its output has been used, and is dead if it never becomes usable.
 from __future__ import annotations
 
 import json
+import re
 import time
 
 import pytest
@@ -228,3 +229,37 @@ def test_every_control_changes_its_output(chromium, site_url, toc_page, mode):
     dead, tried = dead_controls(chromium, site_url, toc_page, mode)
     assert not dead, (f"{toc_page} ({mode}): {len(dead)} of {tried} controls are dead:\n"
                       + "\n".join(f"  {label}: {problem}" for label, problem in dead))
+
+
+# Every control in a cell output can be reached with the Tab key and has an accessible name
+# (what a screen reader announces), as Chromium's accessibility tree computes it.
+NAME_JS = """
+(el) => {
+  const labelledby = (el.getAttribute("aria-labelledby") || "").split(/\\s+/).filter(Boolean)
+    .map((id) => (document.getElementById(id) || {}).textContent || "").join(" ").trim();
+  const labels = el.labels ? [...el.labels].map((l) => l.textContent.trim()).join(" ") : "";
+  return {labelledby, label: el.getAttribute("aria-label") || "", labels,
+          title: el.getAttribute("title") || "", text: el.tagName === "BUTTON" ? el.textContent.trim() : "",
+          tabIndex: el.tabIndex, disabled: !!el.disabled};
+}
+"""
+
+
+def test_every_control_has_a_name_and_keyboard_access(chromium, site_url, toc_page):
+    context, page = _open(chromium, site_url, toc_page, "light")
+    try:
+        found = page.evaluate(f"({MARK_JS})([{json.dumps(CONTROLS)}, {json.dumps(NOT_CONTROLS)}])")
+        problems = []
+        for info in found:
+            control = page.locator(f'[data-nnlib-test="{info["id"]}"]')
+            facts = control.evaluate(NAME_JS)
+            snapshot = control.aria_snapshot()            # e.g. '- slider "weight"'
+            named = re.search(r'"[^"]+"', snapshot.splitlines()[0]) if snapshot else None
+            label = f'output {info["output"]}: {info["kind"]} "{info["name"]}"'
+            if not named:
+                problems.append(f"{label}: no accessible name ({snapshot!r}, {facts})")
+            if facts["tabIndex"] < 0 and not facts["disabled"]:
+                problems.append(f"{label}: not reachable with the Tab key")
+        assert not problems, f"{toc_page}:\n" + "\n".join(problems)
+    finally:
+        context.close()

@@ -53,6 +53,5 @@
     show();
   }
 
-  W.widgets = W.widgets || {};
-  W.widgets.descent = descent;
+  W.widget("descent", descent);
 })(globalThis.nnlibWeb = globalThis.nnlibWeb || {});

@@ -69,6 +69,5 @@
     show();
   }
 
-  W.widgets = W.widgets || {};
-  W.widgets.digitReader = digitReader;
+  W.widget("digitReader", digitReader);
 })(globalThis.nnlibWeb = globalThis.nnlibWeb || {});

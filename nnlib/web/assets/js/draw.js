@@ -231,11 +231,12 @@
     return table[Number.isNaN(p) ? 0 : k];
   }
 
-  // An image of values over the plot area, one cell per CSS pixel: value(xs, ys, n) returns
-  // the values at n points (data coordinates); colour(v) their [r, g, b]. Where the value
-  // crosses `boundary` (if given) the cell is painted black: a line where the class changes.
-  function heatmap(ax, value, colour, boundary) {
-    const nx = Math.max(Math.round(ax.width), 2), ny = Math.max(Math.round(ax.height), 2);
+  // An image of values over the plot area, one cell per `cell` CSS pixels (default 2, smoothed
+  // when drawn): value(xs, ys, n) returns the values at n points (data coordinates); colour(v,
+  // x, y) their [r, g, b]. Where the values cross `boundary` (if given), a black line: the
+  // contour found by marching squares over the cells, as matplotlib's contour draws it.
+  function heatmap(ax, value, colour, boundary, cell) {
+    const size = cell || 2, nx = Math.max(Math.round(ax.width / size), 2), ny = Math.max(Math.round(ax.height / size), 2);
     const xs = new Float64Array(nx * ny), ys = new Float64Array(nx * ny);
     for (let r = 0; r < ny; r++) {
       for (let c = 0; c < nx; c++) {
@@ -249,25 +250,48 @@
       const px = colour(values[k], xs[k], ys[k]);
       img.data[4 * k] = px[0]; img.data[4 * k + 1] = px[1]; img.data[4 * k + 2] = px[2]; img.data[4 * k + 3] = 255;
     }
+    const tmp = document.createElement("canvas"), ctx = ax.g.ctx;
+    tmp.width = nx; tmp.height = ny;
+    tmp.getContext("2d").putImageData(img, 0, 0);
+    ctx.save();
+    ctx.imageSmoothingEnabled = true;
+    ctx.drawImage(tmp, ax.left, ax.top, ax.width, ax.height);
     if (boundary != null) {
-      for (let r = 0; r < ny; r++) {
-        for (let c = 0; c < nx; c++) {
-          const k = r * nx + c, above = values[k] >= boundary;
-          if ((c + 1 < nx && (values[k + 1] >= boundary) !== above) ||
-              (r + 1 < ny && (values[k + nx] >= boundary) !== above)) {
-            img.data[4 * k] = img.data[4 * k + 1] = img.data[4 * k + 2] = 0;
-          }
+      const cw = ax.width / nx, ch = ax.height / ny;
+      const px = (c) => ax.left + (c + 0.5) * cw, py = (r) => ax.top + (r + 0.5) * ch;
+      ctx.beginPath();
+      contour(values, nx, ny, boundary, (c0, r0, c1, r1) => { ctx.moveTo(px(c0), py(r0)); ctx.lineTo(px(c1), py(r1)); });
+      ctx.strokeStyle = "#000000"; ctx.lineWidth = 1.5; ctx.lineCap = "round";
+      ctx.stroke();
+    }
+    ctx.restore();
+    return values;
+  }
+
+  // Marching squares: the line where the values (ny rows of nx) cross `level`, as segments
+  // segment(c0, r0, c1, r1) in grid coordinates (column, row; between cell centres).
+  function contour(values, nx, ny, level, segment) {
+    const above = (k) => values[k] >= level;          // NaN counts as below
+    const cross = (a, b) => { const t = (level - a) / (b - a); return Number.isFinite(t) ? t : 0.5; };
+    for (let r = 0; r + 1 < ny; r++) {
+      for (let c = 0; c + 1 < nx; c++) {
+        const k = r * nx + c, v = [values[k], values[k + 1], values[k + nx + 1], values[k + nx]];
+        const inside = [above(k), above(k + 1), above(k + nx + 1), above(k + nx)];
+        // the points where the four edges (top, right, bottom, left) cross the level
+        const edges = [], corners = [[c, r], [c + 1, r], [c + 1, r + 1], [c, r + 1]];
+        for (let e = 0; e < 4; e++) {
+          if (inside[e] === inside[(e + 1) % 4]) continue;
+          const t = cross(v[e], v[(e + 1) % 4]), [ca, ra] = corners[e], [cb, rb] = corners[(e + 1) % 4];
+          edges.push([ca + t * (cb - ca), ra + t * (rb - ra)]);
+        }
+        if (edges.length === 2) segment(edges[0][0], edges[0][1], edges[1][0], edges[1][1]);
+        if (edges.length === 4) {                    // a saddle: pair by the centre's side
+          const centre = (v[0] + v[1] + v[2] + v[3]) / 4 >= level, flip = centre === inside[0];
+          const [p0, p1, p2, p3] = edges;
+          if (flip) { segment(...p0, ...p1); segment(...p2, ...p3); } else { segment(...p0, ...p3); segment(...p1, ...p2); }
         }
       }
     }
-    const tmp = document.createElement("canvas");
-    tmp.width = nx; tmp.height = ny;
-    tmp.getContext("2d").putImageData(img, 0, 0);
-    ax.g.ctx.save();
-    ax.g.ctx.imageSmoothingEnabled = false;
-    ax.g.ctx.drawImage(tmp, ax.left, ax.top, ax.width, ax.height);
-    ax.g.ctx.restore();
-    return values;
   }
 
   // A network diagram: edge width ~ |weight|, `colors.positive` for positive weights,
@@ -316,7 +340,14 @@
     }).observe(element);
   }
 
-  W.draw = {MARGINS, setup, Axes, title, colormap, heatmap, networkDiagram, niceTicks, format};
+  // Register a widget's start function: the page calls nnlibWeb.widgets[name](root).
+  function widget(name, start) {
+    W.widgets = W.widgets || {};
+    W.widgets[name] = start;
+  }
+
+  W.widget = widget;
+  W.draw = {MARGINS, setup, Axes, title, colormap, heatmap, contour, networkDiagram, niceTicks, format};
   W.readJSON = readJSON;
   W.onResize = onResize;
 })(globalThis.nnlibWeb = globalThis.nnlibWeb || {});

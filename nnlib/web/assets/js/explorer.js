@@ -124,6 +124,5 @@
     show();
   }
 
-  W.widgets = W.widgets || {};
-  W.widgets.explorer = explorer;
+  W.widget("explorer", explorer);
 })(globalThis.nnlibWeb = globalThis.nnlibWeb || {});

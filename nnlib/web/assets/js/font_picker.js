@@ -39,6 +39,5 @@
     show(current());
   }
 
-  W.widgets = W.widgets || {};
-  W.widgets.fontPicker = fontPicker;
+  W.widget("fontPicker", fontPicker);
 })(globalThis.nnlibWeb = globalThis.nnlibWeb || {});

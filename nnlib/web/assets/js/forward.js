@@ -1,18 +1,16 @@
 // nnlib's forward pass in JavaScript: the network of Network.to_dict(), one sample at a time.
-// For each layer, z_j = sum_i a_i W[i][j] + b_j, then a = f(z), with f computed as
-// nnlib.activations computes it (the sigmoid as exp(-logaddexp(0, -z)), as NumPy does).
+// For each layer, z_j = sum_i a_i W[i][j] + b_j, then a = f(z), with f as nnlib.activations
+// defines it. The sigmoid is 1 / (1 + e^-z) (e^z / (1 + e^z) for z < 0, so that nothing
+// overflows); nnlib writes it exp(-logaddexp(0, -z)), the same number to within a unit or two
+// in the last place, which is as close as NumPy's exp and JavaScript's agree anyway.
 (function (W) {
   "use strict";
   const LEAKY_SLOPE = 0.01;                // nnlib's LeakyReLU() default slope
 
-  // log(1 + exp(y)), as NumPy's logaddexp(0, y) computes it
-  function logAddExp0(y) {
-    if (y === 0) return Math.LN2;
-    return -y > 0 ? Math.log1p(Math.exp(y)) : y + Math.log1p(Math.exp(-y));
-  }
-
   function sigmoid(z) {
-    return Math.exp(-logAddExp0(-z));
+    if (z >= 0) return 1 / (1 + Math.exp(-z));
+    const e = Math.exp(z);
+    return e / (1 + e);
   }
 
   function activate(layer, z) {
@@ -50,7 +48,6 @@
   }
 
   W.LEAKY_SLOPE = LEAKY_SLOPE;
-  W.logAddExp0 = logAddExp0;
   W.sigmoid = sigmoid;
   W.forward = forward;
 })(globalThis.nnlibWeb = globalThis.nnlibWeb || {});

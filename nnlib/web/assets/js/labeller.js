@@ -120,6 +120,5 @@
     show();
   }
 
-  W.widgets = W.widgets || {};
-  W.widgets.labeller = labeller;
+  W.widget("labeller", labeller);
 })(globalThis.nnlibWeb = globalThis.nnlibWeb || {});

@@ -41,6 +41,5 @@
     show();
   }
 
-  W.widgets = W.widgets || {};
-  W.widgets.neuronLine = neuronLine;
+  W.widget("neuronLine", neuronLine);
 })(globalThis.nnlibWeb = globalThis.nnlibWeb || {});

@@ -59,6 +59,5 @@
     show(0);
   }
 
-  W.widgets = W.widgets || {};
-  W.widgets.player = player;
+  W.widget("player", player);
 })(globalThis.nnlibWeb = globalThis.nnlibWeb || {});

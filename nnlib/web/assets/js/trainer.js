@@ -51,6 +51,5 @@
     show();
   }
 
-  W.widgets = W.widgets || {};
-  W.widgets.trainer = trainer;
+  W.widget("trainer", trainer);
 })(globalThis.nnlibWeb = globalThis.nnlibWeb || {});

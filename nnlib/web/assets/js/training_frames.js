@@ -70,6 +70,5 @@
     show();
   }
 
-  W.widgets = W.widgets || {};
-  W.widgets.trainingFrames = trainingFrames;
+  W.widget("trainingFrames", trainingFrames);
 })(globalThis.nnlibWeb = globalThis.nnlibWeb || {});
