@@ -152,31 +152,37 @@
   // rows would lose about a thousand times the rounding error of one addition).
   const BLOCK = 32;
   function sumRows(n, nIn, nOut, gW, gb, useBias, input, offset, delta, scratch) {
-    const size = nIn * nOut;
-    if (!scratch.part || scratch.part.length < size + nOut) {
-      scratch.part = new Float64Array(size + nOut);
-      scratch.carry = new Float64Array(size + nOut);
+    const size = nIn * nOut, all = size + nOut;
+    if (!scratch.part || scratch.part.length < all) {
+      scratch.part = new Float64Array(all);
+      scratch.total = new Float64Array(all);
+      scratch.carry = new Float64Array(all);
     }
-    const part = scratch.part, carry = scratch.carry;
-    gW.fill(0); gb.fill(0); carry.fill(0, 0, size + nOut);
+    const part = scratch.part, total = scratch.total, carry = scratch.carry;
+    total.fill(0, 0, all); carry.fill(0, 0, all);
     for (let first = 0; first < n; first += BLOCK) {
-      part.fill(0, 0, size + nOut);
       const last = Math.min(first + BLOCK, n);
-      for (let r = first, ai = offset + first * nIn, dr = first * nOut; r < last; r++, ai += nIn, dr += nOut) {
-        for (let i = 0, row = 0; i < nIn; i++, row += nOut) {
-          const x = input[ai + i];
-          for (let j = 0; j < nOut; j++) part[row + j] += x * delta[dr + j];
+      for (let i = 0; i < nIn; i++) {                 // the block's share of grad_W[i, j]
+        for (let j = 0; j < nOut; j++) {
+          let s = 0;
+          for (let r = first, ai = offset + first * nIn + i, dr = first * nOut + j; r < last;
+               r++, ai += nIn, dr += nOut) s += input[ai] * delta[dr];
+          part[i * nOut + j] = s;
         }
-        if (useBias) for (let j = 0; j < nOut; j++) part[size + j] += delta[dr + j];
       }
-      for (let q = 0; q < size + nOut; q++) {
-        const total = q < size ? gW[q] : gb[q - size], v = part[q], t = total + v;
-        carry[q] += Math.abs(total) >= Math.abs(v) ? (total - t) + v : (v - t) + total;
-        if (q < size) gW[q] = t; else gb[q - size] = t;
+      for (let j = 0; j < nOut; j++) {                 // and of grad_b[j]
+        let s = 0;
+        if (useBias) for (let r = first, dr = first * nOut + j; r < last; r++, dr += nOut) s += delta[dr];
+        part[size + j] = s;
+      }
+      for (let q = 0; q < all; q++) {                  // total += part, compensated
+        const a = total[q], b = part[q], t = a + b;
+        carry[q] += Math.abs(a) >= Math.abs(b) ? (a - t) + b : (b - t) + a;
+        total[q] = t;
       }
     }
-    for (let q = 0; q < size; q++) gW[q] += carry[q];
-    if (useBias) for (let j = 0; j < nOut; j++) gb[j] += carry[size + j];
+    for (let q = 0; q < size; q++) gW[q] = total[q] + carry[q];
+    for (let j = 0; j < nOut; j++) gb[j] = total[size + j] + carry[size + j];
   }
 
   // The loss of n outputs (z, a, from row 0) against targets Y from row `start`, summed in
