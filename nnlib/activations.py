@@ -16,6 +16,8 @@ Look one up by name with :func:`get_activation`.
 """
 import numpy as np
 
+from .validation import takes_real_array, takes_rows
+
 
 class Activation:
     """Base class. Subclasses set ``name`` and implement ``__call__``,
@@ -67,9 +69,11 @@ class Linear(Activation):
 
     name = "linear"
 
+    @takes_real_array
     def __call__(self, z):
         return z
 
+    @takes_real_array
     def derivative(self, z):
         return np.ones_like(z)
 
@@ -90,9 +94,11 @@ class Sigmoid(Activation):
 
     name = "sigmoid"
 
+    @takes_real_array
     def __call__(self, z):
         return np.exp(-np.logaddexp(0, -z))
 
+    @takes_real_array
     def derivative(self, z):
         # a (1 - a), written as sigmoid(z) sigmoid(-z) so that the tail z >> 0,
         # where 1 - a cancels to 0, keeps full relative precision
@@ -112,9 +118,11 @@ class Tanh(Activation):
 
     name = "tanh"
 
+    @takes_real_array
     def __call__(self, z):
         return np.tanh(z)
 
+    @takes_real_array
     def derivative(self, z):
         return 1 - np.tanh(z) ** 2
 
@@ -134,9 +142,11 @@ class ReLU(Activation):
 
     name = "relu"
 
+    @takes_real_array
     def __call__(self, z):
         return np.maximum(z, 0)
 
+    @takes_real_array
     def derivative(self, z):
         return (z > 0).astype(z.dtype)
 
@@ -164,9 +174,11 @@ class LeakyReLU(Activation):
             raise ValueError(f"slope must be in [0, 1), got {slope!r}")
         self.slope = float(slope)
 
+    @takes_real_array
     def __call__(self, z):
         return np.where(z > 0, z, self.slope * z)
 
+    @takes_real_array
     def derivative(self, z):
         return np.where(z > 0, 1.0, self.slope).astype(z.dtype)
 
@@ -191,10 +203,12 @@ class Softmax(Activation):
 
     name = "softmax"
 
+    @takes_rows
     def __call__(self, z):
         e = np.exp(z - z.max(axis=1, keepdims=True))
         return e / e.sum(axis=1, keepdims=True)
 
+    @takes_rows
     def derivative(self, z):
         """The Jacobian da_i/dz_j of each row: shape (n, k, k)."""
         a = self(z)

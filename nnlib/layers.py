@@ -18,7 +18,7 @@ name               shape                      what it is
 import numpy as np
 
 from .activations import get_activation
-from .validation import check_positive_int
+from .validation import check_batch, check_bool, check_positive_int, check_same_shape, make_rng
 
 INITIALIZERS = ("auto", "uniform", "he", "xavier", "zeros")
 
@@ -45,12 +45,14 @@ class Dense:
           (for sigmoid, tanh, linear, softmax);
         - ``"zeros"``: everything 0 (for setting weights by hand);
         - ``"auto"`` (default): "he" for relu and leaky_relu, else "xavier".
-    seed : int, numpy Generator or None
+    seed : None, int >= 0 or numpy Generator
         Seeds the initial weights.  ``Network(..., seed=s)`` re-draws every
         layer from one generator, which is the usual way to seed.
     use_bias : bool
         False keeps the bias at 0 and never updates it (the two-layer tutorial
         has no biases).
+
+    One ``Dense`` object is one layer: a network that lists the same object twice is refused.
     """
 
     def __init__(self, n_inputs, n_outputs, activation="relu", init="auto", seed=None,
@@ -58,11 +60,14 @@ class Dense:
         self.n_inputs = check_positive_int(n_inputs, "n_inputs")
         self.n_outputs = check_positive_int(n_outputs, "n_outputs")
         self.activation = get_activation(activation)
+        if self.activation.name == "softmax" and self.n_outputs < 2:
+            raise ValueError(f"a softmax layer needs n_outputs >= 2 (its outputs share 1), got "
+                             f"{self.n_outputs}; for one output use sigmoid")
         if init not in INITIALIZERS:
             raise ValueError(f"unknown init {init!r}; valid: {', '.join(INITIALIZERS)}")
         self.init = init
-        self.use_bias = bool(use_bias)
-        self.initialize(np.random.default_rng(seed))
+        self.use_bias = check_bool(use_bias, "use_bias")
+        self.initialize(make_rng(seed))
         self.inputs = self.z = self.a = self.delta = None
         self.grad_weights = self.grad_bias = None
 
@@ -94,8 +99,9 @@ class Dense:
     def forward(self, X):
         """Output ``a`` (n, n_outputs) for inputs ``X`` (n, n_inputs); keeps X and z for backward.
 
-        Computed in X's dtype, so float32 inputs give float32 outputs.
+        Computed in float32 for float32 inputs, else in float64 (integers and bools too).
         """
+        X = check_batch(X, self.n_inputs)
         weights, bias = self.weights, self.bias
         if weights.dtype != X.dtype:
             weights, bias = weights.astype(X.dtype), bias.astype(X.dtype)
@@ -111,9 +117,7 @@ class Dense:
         ``input_grad=False`` (the first layer, whose input is the data) dL/dX
         is not computed and None is returned.
         """
-        if self.z is None:
-            raise RuntimeError("backward() called before forward(): the layer has no inputs to "
-                               "differentiate with respect to")
+        grad = self._shaped_like_z(grad, "grad (dL/da)")
         return self.backward_delta(self.activation.backward(self.z, self.a, grad), input_grad)
 
     def backward_delta(self, delta, input_grad=True):
@@ -122,7 +126,7 @@ class Dense:
         Used when the loss gives dL/dz itself (the stable sigmoid and softmax
         cross-entropies).
         """
-        self.delta = delta
+        self.delta = delta = self._shaped_like_z(delta, "delta (dL/dz)")
         self.grad_weights = self.inputs.T @ delta                  # (n_inputs, n_outputs)
         if self.use_bias:
             self.grad_bias = np.add.reduce(delta, axis=0)          # (n_outputs,): delta summed over rows
@@ -132,6 +136,13 @@ class Dense:
             return None
         weights = self.weights if self.weights.dtype == delta.dtype else self.weights.astype(delta.dtype)
         return delta @ weights.T                                   # (n, n_inputs)
+
+    def _shaped_like_z(self, grad, name):
+        """The guard of the backward pass: ``grad`` must have the shape of the last ``z``."""
+        if self.z is None:
+            raise RuntimeError("backward() called before forward(): the layer has no inputs to "
+                               "differentiate with respect to")
+        return check_same_shape(grad, self.z.shape, name)
 
     def __repr__(self):
         return (f"Dense({self.n_inputs}, {self.n_outputs}, activation={self.activation.name!r})")

@@ -6,13 +6,17 @@ Shapes: ``X`` is (n_samples, n_inputs of the first layer); the output is
 outputs; they are turned into (n, k) once, at the door.
 """
 import json
+import os
 
 import numpy as np
 
 from .activations import get_activation
 from .layers import Dense
 from .losses import CombinedLoss, get_loss
-from .validation import check_positive_float, check_positive_int, check_X, check_y
+from .validation import (check_bool, check_converging, check_finite_output, check_finite_weights,
+                         check_layer_list, check_network_spec, check_pair, check_parameters,
+                         check_positive_float, check_positive_int, check_X, check_y, make_rng,
+                         parse_json, read_network_file)
 
 FILE_FORMAT = "nnlib-network"
 FILE_VERSION = 1
@@ -24,12 +28,12 @@ class Network:
     Parameters
     ----------
     layers : list of Dense
-        In order from input to output; each layer's ``n_inputs`` must equal the
-        previous layer's ``n_outputs``.
+        In order from input to output, each a different Dense object; each layer's
+        ``n_inputs`` must equal the previous layer's ``n_outputs``.
     loss : str or Loss
         "sse", "mse", "binary_crossentropy" (needs a sigmoid output) or
         "categorical_crossentropy" (needs a softmax output).
-    seed : int or None
+    seed : None, int >= 0 or numpy Generator
         If given, every layer's weights are re-drawn, in order, from
         ``numpy.random.default_rng(seed)``, and the same generator shuffles
         the mini-batches in :meth:`fit`: one seed fixes the whole run.
@@ -37,31 +41,13 @@ class Network:
     """
 
     def __init__(self, layers, loss="mse", seed=None):
-        layers = list(layers) if not isinstance(layers, Dense) else [layers]
-        if not layers:
-            raise ValueError("layers must contain at least one Dense layer, got an empty list")
-        for i, layer in enumerate(layers):
-            if not isinstance(layer, Dense):
-                raise TypeError(f"layers[{i}] must be a Dense layer, got {type(layer).__name__}")
-        for i in range(1, len(layers)):
-            if layers[i].n_inputs != layers[i - 1].n_outputs:
-                raise ValueError(
-                    f"layer sizes do not chain: layers[{i - 1}] has {layers[i - 1].n_outputs} "
-                    f"outputs but layers[{i}] expects n_inputs={layers[i].n_inputs}; "
-                    f"expected layers[{i}] = Dense({layers[i - 1].n_outputs}, ...)")
-        self.layers = layers
+        self.layers = check_layer_list(layers, Dense)
         self.loss_function = get_loss(loss)
-        # the stable cross-entropies work from the output layer's z and give dL/dz directly
-        self._from_logits = isinstance(self.loss_function, CombinedLoss)
-        needed = self.loss_function.requires_activation
-        if needed and layers[-1].activation.name != needed:
-            raise ValueError(f"loss {self.loss_function.name!r} needs a {needed!r} output layer, "
-                             f"but the last layer's activation is "
-                             f"{layers[-1].activation.name!r}")
+        self.loss_function.check_output_activation(self.layers[-1].activation)
         self.seed = seed
-        self.rng = np.random.default_rng(seed)
+        self.rng = make_rng(seed)
         if seed is not None:
-            for layer in layers:
+            for layer in self.layers:
                 layer.initialize(self.rng)
 
     # ----------------------------------------------------------------- shapes
@@ -92,10 +78,20 @@ class Network:
                                                      for l in self.layers])
         return f"Network({sizes}, loss={self.loss_function.name!r})"
 
+    def get_weights(self):
+        """Copies of every layer's (weights, bias), a list of pairs."""
+        return [(layer.weights.copy(), layer.bias.copy()) for layer in self.layers]
+
+    def set_weights(self, weights):
+        """Put back the (weights, bias) pairs of :meth:`get_weights` (copied into the layers)."""
+        for layer, (w, b) in zip(self.layers, weights):
+            layer.weights[...], layer.bias[...] = w, b
+
     # ---------------------------------------------------------------- forward
     def forward(self, X):
         """The network's output (n, n_outputs) for inputs X (n, n_inputs)."""
-        return self._forward(check_X(X, self.n_inputs))
+        check_finite_weights(self.layers)
+        return check_finite_output(self._forward(check_X(X, self.n_inputs)))
 
     def _forward(self, X):
         a = X
@@ -119,38 +115,37 @@ class Network:
 
     def score(self, X, y):
         """Accuracy: the fraction of samples whose predicted class equals y's."""
-        X = check_X(X, self.n_inputs)
-        y = check_y(y, X.shape[0], self.n_outputs)
-        return float(np.mean(self._labels(self._forward(X)) == self._labels(y)))
+        a = self.forward(X)
+        return float(np.mean(self._labels(a) == self._labels(check_y(y, len(a), self.n_outputs))))
 
     # ------------------------------------------------------------ loss & grad
     def loss(self, X, y):
         """The loss on (X, y), a float."""
+        check_finite_weights(self.layers)
         X, y = self._check_data(X, y)
         self._forward(X)
-        return self._loss_value(y)
+        return self._loss_of(self.layers[-1].z, self.layers[-1].a, y)
 
     def _check_data(self, X, y):
         X = check_X(X, self.n_inputs)
-        return X, check_y(y, X.shape[0], self.n_outputs, self.loss_function.name).astype(X.dtype)
+        y = self.loss_function.check_targets(check_y(y, X.shape[0], self.n_outputs))
+        return X, y.astype(X.dtype, copy=False)
 
-    def _loss_value(self, y, z=None, a=None):
-        """The loss of the output (z, a) -- by default the last forward pass -- against y."""
-        last = self.layers[-1]
-        # the underscored methods skip the argument checks: these arrays are checked already
-        if self._from_logits:
-            return self.loss_function._from_logits(last.z if z is None else z, y)
-        return self.loss_function._value(last.a if a is None else a, y)
+    def _loss_of(self, z, a, y):
+        """The loss of the output layer's z and a against y (all checked already)."""
+        if isinstance(self.loss_function, CombinedLoss):   # stable: computed from z
+            return self.loss_function.from_logits(z, y, checked=True)
+        return self.loss_function(a, y, checked=True)
 
     def _backward(self, y):
         """Backpropagate from the loss of the last forward pass; fills each layer's grads."""
-        last = self.layers[-1]
+        last, loss = self.layers[-1], self.loss_function
         first_layer_alone = len(self.layers) == 1   # no dL/dX needed for the data itself
-        if self._from_logits:
-            grad = last.backward_delta(self.loss_function._delta(last.z, y, last.a),
+        if isinstance(loss, CombinedLoss):          # dL/dz straight from the logits
+            grad = last.backward_delta(loss.delta(last.z, y, last.a, checked=True),
                                        input_grad=not first_layer_alone)
         else:
-            grad = last.backward(self.loss_function._gradient(last.a, y),
+            grad = last.backward(loss.gradient(last.a, y, checked=True),
                                  input_grad=not first_layer_alone)
         for i in range(len(self.layers) - 2, -1, -1):
             grad = self.layers[i].backward(grad, input_grad=i > 0)
@@ -160,6 +155,7 @@ class Network:
 
         The weights are not changed.
         """
+        check_finite_weights(self.layers)
         X, y = self._check_data(X, y)
         self._forward(X)
         self._backward(y)
@@ -167,15 +163,18 @@ class Network:
 
     # --------------------------------------------------------------- training
     def step(self, X, y, learning_rate):
-        """One gradient-descent update on the batch (X, y); returns the loss before it."""
+        """One gradient-descent update on the batch (X, y); returns the loss before it.
+
+        If the loss or a new weight is not finite, the weights are put back as they were
+        and :class:`~nnlib.TrainingDiverged` is raised.
+        """
         learning_rate = check_positive_float(learning_rate, "learning_rate")
         X, y = self._check_data(X, y)
-        return self._step(X, y, learning_rate)
-
-    def _step(self, X, y, learning_rate):
+        before = self.get_weights()
         self._forward(X)
-        loss = self._loss_value(y)
+        loss = self._loss_of(self.layers[-1].z, self.layers[-1].a, y)
         self._update(y, learning_rate)
+        check_converging(self, before, loss, learning_rate)
         return loss
 
     def _update(self, y, learning_rate):
@@ -190,83 +189,71 @@ class Network:
             validation_data=None, callback=None, progress=False):
         """Train with (mini-batch) gradient descent; return the history.
 
-        Parameters
-        ----------
-        X : array (n, n_inputs);  y : targets, see the module docstring.
-        epochs : int
-            Passes over the data.
-        learning_rate : float
-            Step size, > 0.
-        batch_size : int or None
-            Rows per update: None means the full batch (one update per epoch),
-            1 is plain stochastic gradient descent.
-        shuffle : bool
-            Visit the rows in a fresh random order each epoch (seeded by the
-            network's seed).
-        validation_data : (X_val, y_val) or None
-            Scored after every epoch.
-        callback : callable or None
-            Called as ``callback(network, epoch, history)`` after every epoch.
-        progress : bool
-            Show a tqdm progress bar over the epochs.
+        ``epochs`` passes over X (n, n_inputs) and y, each in batches of ``batch_size`` rows
+        (None: all n, one update per epoch; 1: plain stochastic gradient descent) visited in a
+        fresh random order if ``shuffle`` (seeded by the network's seed).  After every epoch
+        ``validation_data`` (X_val, y_val) is scored and ``callback(network, epoch, history)``
+        called; ``progress=True`` shows a tqdm bar.
 
-        Returns
-        -------
-        dict with lists, one entry per epoch: "loss" and "accuracy" on the
-        training data (averaged over the epoch's batches as they were seen,
-        like Keras), and "val_loss", "val_accuracy" with validation data.
+        Returns a dict of lists, one entry per epoch: "loss" and "accuracy" on the training
+        data (averaged over the epoch's batches as they were seen, like Keras), and
+        "val_loss", "val_accuracy" with validation data.  As soon as an epoch ends with a loss
+        or weight that is not finite, the weights are put back as they were before it and
+        :class:`~nnlib.TrainingDiverged` is raised, naming the epoch, with the history so far.
         """
-        epochs = check_positive_int(epochs, "epochs")
         learning_rate = check_positive_float(learning_rate, "learning_rate")
+        check_finite_weights(self.layers)
         X, y = self._check_data(X, y)
-        n = X.shape[0]
-        batch_size = n if batch_size is None else min(check_positive_int(batch_size, "batch_size"), n)
-        if validation_data is not None:
-            try:
-                X_val, y_val = validation_data
-            except (TypeError, ValueError):
-                raise TypeError("validation_data must be a pair (X_val, y_val)") from None
-            X_val, y_val = self._check_data(X_val, y_val)
+        batch_size = len(X) if batch_size is None else check_positive_int(batch_size, "batch_size")
+        shuffle = check_bool(shuffle, "shuffle")
+        validation = None if validation_data is None else self._check_data(
+            *check_pair(validation_data, "validation_data"))
         if callback is not None and not callable(callback):
             raise TypeError(f"callback must be callable, got {type(callback).__name__}")
-        history = {"loss": [], "accuracy": []}
-        if validation_data is not None:
-            history.update(val_loss=[], val_accuracy=[])
-        labels = self._labels(y)
-        # Each batch's output, as it was when the batch was seen (before its update):
-        # the epoch's loss and accuracy are computed from these once per epoch.
-        z_seen = np.empty((n, self.n_outputs), dtype=X.dtype)
-        a_seen = np.empty((n, self.n_outputs), dtype=X.dtype)
-        last = self.layers[-1]
-        epoch_range = range(epochs)
-        if progress:
-            from tqdm.auto import tqdm
-            epoch_range = tqdm(epoch_range, desc="training", unit="epoch")
-        for epoch in epoch_range:
-            order = self.rng.permutation(n) if shuffle and batch_size < n else None
-            for start in range(0, n, batch_size):
-                if order is None:
-                    rows = slice(start, start + batch_size)
-                else:
-                    rows = order[start:start + batch_size]
-                yb = y[rows]
-                self._forward(X[rows])
-                z_seen[rows], a_seen[rows] = last.z, last.a
-                self._update(yb, learning_rate)
-            history["loss"].append(self._loss_value(y, z_seen, a_seen))
-            history["accuracy"].append(float(np.mean(self._labels(a_seen) == labels)))
-            if validation_data is not None:
-                self._forward(X_val)
-                history["val_loss"].append(self._loss_value(y_val))
-                history["val_accuracy"].append(
-                    float(np.mean(self._labels(self.layers[-1].a) == self._labels(y_val))))
+        history = {"loss": [], "accuracy": []} | ({} if validation is None else
+                                                  {"val_loss": [], "val_accuracy": []})
+        for epoch in _epochs(check_positive_int(epochs, "epochs"), check_bool(progress, "progress")):
+            before = self.get_weights()
+            z_seen, a_seen = self._train_one_epoch(X, y, learning_rate, batch_size, shuffle)
+            loss = self._loss_of(z_seen, a_seen, y)
+            check_converging(self, before, loss, learning_rate, epoch, history)
+            self._record(history, loss, a_seen, y, validation)
             if callback is not None:
                 callback(self, epoch, history)
         return history
 
+    def _train_one_epoch(self, X, y, learning_rate, batch_size, shuffle):
+        """One pass of gradient descent over (X, y), batch by batch.
+
+        Returns each row's output (z, a) as it was when its batch was seen, before the update.
+        """
+        n, last = len(X), self.layers[-1]
+        z_seen = np.empty((n, self.n_outputs), dtype=X.dtype)
+        a_seen = np.empty((n, self.n_outputs), dtype=X.dtype)
+        order = self.rng.permutation(n) if shuffle and batch_size < n else None
+        for start in range(0, n, batch_size):
+            rows = slice(start, start + batch_size) if order is None else order[start:start + batch_size]
+            self._forward(X[rows])
+            z_seen[rows], a_seen[rows] = last.z, last.a
+            self._update(y[rows], learning_rate)
+        return z_seen, a_seen
+
+    def _record(self, history, loss, a_seen, y, validation):
+        """Add one epoch's loss and accuracy (and validation scores) to ``history``."""
+        history["loss"].append(loss)
+        history["accuracy"].append(float(np.mean(self._labels(a_seen) == self._labels(y))))
+        if validation is not None:
+            X_val, y_val = validation
+            a_val = self._forward(X_val)
+            history["val_loss"].append(self._loss_of(self.layers[-1].z, a_val, y_val))
+            history["val_accuracy"].append(float(np.mean(self._labels(a_val) == self._labels(y_val))))
+
     # --------------------------------------------------------- save & export
     def to_dict(self):
-        """Architecture, activations, loss and weights as plain Python (JSON-ready)."""
+        """Architecture, activations, loss and weights as plain Python (JSON-ready).
+
+        Refuses a network whose weights are not finite."""
+        check_finite_weights(self.layers)
         return {
             "format": FILE_FORMAT,
             "version": FILE_VERSION,
@@ -284,60 +271,68 @@ class Network:
 
     def to_json(self, **kwargs):
         """:meth:`to_dict` as a JSON string (for a forward pass in the browser)."""
-        return json.dumps(self.to_dict(), **kwargs)
+        return json.dumps(self.to_dict(), allow_nan=False, **kwargs)
 
     @classmethod
     def from_dict(cls, data):
-        """Rebuild a network from :meth:`to_dict` output."""
-        if not isinstance(data, dict) or data.get("format") != FILE_FORMAT:
-            raise ValueError(f"not an nnlib network: expected a dict with format={FILE_FORMAT!r}")
-        if data.get("version") != FILE_VERSION:
-            raise ValueError(f"unsupported nnlib network version {data.get('version')!r}; "
-                             f"this nnlib reads version {FILE_VERSION}")
-        layers = []
-        for i, spec in enumerate(data["layers"]):
-            layer = Dense(spec["n_inputs"], spec["n_outputs"],
-                          get_activation(spec["activation"], **spec.get("activation_params", {})),
-                          init="zeros", use_bias=spec.get("use_bias", True))
-            weights, bias = np.asarray(spec["weights"]), np.asarray(spec["bias"])
-            if weights.dtype != np.float32:          # lists from JSON, or float64 arrays
-                weights, bias = weights.astype(np.float64), bias.astype(np.float64)
-            if weights.shape != layer.weights.shape or bias.shape != layer.bias.shape:
-                raise ValueError(f"layer {i}: weights {weights.shape} / bias {bias.shape} do not "
-                                 f"match ({spec['n_inputs']}, {spec['n_outputs']})")
-            layer.weights, layer.bias = weights, bias
+        """Rebuild a network from :meth:`to_dict` output; ValueError for anything else.
+
+        Sizes are checked (at most ``nnlib.validation.MAX_PARAMETERS`` parameters) before
+        anything is allocated.
+        """
+        layers, specs = [], check_network_spec(data, FILE_FORMAT, FILE_VERSION)
+        if not isinstance(data["loss"], str):
+            raise ValueError(f"loss must be a name, got {data['loss']!r}")
+        for i, spec in enumerate(specs):
+            shape = (spec["n_inputs"], spec["n_outputs"])
+            weights = check_parameters(spec["weights"], shape, f"layer {i}: weights")
+            bias = check_parameters(spec["bias"], shape[1:], f"layer {i}: bias")
+            if not spec.get("use_bias", True) and bias.any():
+                raise ValueError(f"layer {i} has use_bias=False but a bias that is not 0")
+            try:
+                activation = get_activation(spec["activation"], **spec.get("activation_params", {}))
+                layer = Dense(*shape, activation, init="zeros", use_bias=spec.get("use_bias", True))
+            except TypeError as exc:
+                raise ValueError(f"layer {i}: {exc}") from None
+            layer.weights, layer.bias = weights, bias.astype(weights.dtype)
             layers.append(layer)
         return cls(layers, loss=data["loss"])
 
     @classmethod
     def from_json(cls, text):
-        """Rebuild a network from :meth:`to_json` output."""
-        return cls.from_dict(json.loads(text))
+        """Rebuild a network from :meth:`to_json` output; ValueError for anything else."""
+        return cls.from_dict(parse_json(text))
 
     def save(self, path):
-        """Save to a ``.npz`` file (no pickles): the architecture as JSON plus the arrays."""
+        """Save to a ``.npz`` file (no pickles): the architecture as JSON plus the arrays.
+
+        ``.npz`` is added to a path that does not end in it, as :meth:`load` does."""
         spec = self.to_dict()
         arrays = {}
         for i, (layer, layer_spec) in enumerate(zip(self.layers, spec["layers"])):
             arrays[f"weights_{i}"] = layer.weights
             arrays[f"bias_{i}"] = layer.bias
             del layer_spec["weights"], layer_spec["bias"]
-        np.savez(path, architecture=np.array(json.dumps(spec)), **arrays)
+        np.savez(_npz_path(path), architecture=np.array(json.dumps(spec)), **arrays)
 
     @classmethod
     def load(cls, path):
-        """Load a network saved by :meth:`save`; raises ValueError for any other file."""
-        try:
-            with np.load(path, allow_pickle=False) as data:
-                files = dict(data)
-        except (OSError, ValueError) as exc:
-            raise ValueError(f"{path!s} is not an nnlib network file (.npz written by "
-                             f"Network.save): {exc}") from None
-        if "architecture" not in files:
-            raise ValueError(f"{path!s} is not an nnlib network file: it has no 'architecture' "
-                             f"entry (found {sorted(files)})")
-        spec = json.loads(str(files["architecture"]))
-        for i, layer_spec in enumerate(spec.get("layers", [])):
-            layer_spec["weights"] = files[f"weights_{i}"]
-            layer_spec["bias"] = files[f"bias_{i}"]
-        return cls.from_dict(spec)
+        """Load a network saved by :meth:`save`; raises ValueError for any other file.
+
+        Every array's declared shape and size is checked before it is read."""
+        return cls.from_dict(read_network_file(_npz_path(path), FILE_FORMAT, FILE_VERSION))
+
+
+def _npz_path(path):
+    """``path`` with ``.npz`` added when it does not end in it (as numpy.savez does)."""
+    if isinstance(path, (str, os.PathLike)) and not os.fspath(path).endswith(".npz"):
+        return os.fspath(path) + ".npz"
+    return path
+
+
+def _epochs(epochs, progress):
+    """range(epochs), shown as a tqdm progress bar if ``progress``."""
+    if not progress:
+        return range(epochs)
+    from tqdm.auto import tqdm
+    return tqdm(range(epochs), desc="training", unit="epoch")

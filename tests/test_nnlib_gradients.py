@@ -31,6 +31,8 @@ def test_backprop_matches_finite_differences(output_activation, loss, n, sizes, 
     if output_activation == "softmax":
         n_out = max(n_out, 2)
     dims = [*hidden_sizes, n_out]
+    if hidden == "softmax":                   # a softmax layer has at least 2 units
+        dims[1:-1] = [max(d, 2) for d in dims[1:-1]]
     layers = [Dense(a, b, activation=hidden) for a, b in zip(dims[:-2], dims[1:-1])]
     layers.append(Dense(dims[-2], dims[-1], activation=output_activation))
     network = Network(layers, loss=loss, seed=seed)
