@@ -14,7 +14,7 @@ from .activations import get_activation
 from .layers import Dense
 from .losses import CombinedLoss, get_loss
 from .validation import (check_bool, check_converging, check_finite_output, check_finite_weights,
-                         check_layer_list, check_network_spec, check_pair, check_parameters,
+                         check_layer_list, check_network_spec, check_parameters,
                          check_positive_float, check_positive_int, check_X, check_y, make_rng,
                          parse_json, read_network_file)
 
@@ -201,15 +201,10 @@ class Network:
         or weight that is not finite, the weights are put back as they were before it and
         :class:`~nnlib.TrainingDiverged` is raised, naming the epoch, with the history so far.
         """
+        X, y, validation = self._check_fit(X, y, validation_data, callback)
         learning_rate = check_positive_float(learning_rate, "learning_rate")
-        check_finite_weights(self.layers)
-        X, y = self._check_data(X, y)
         batch_size = len(X) if batch_size is None else check_positive_int(batch_size, "batch_size")
         shuffle = check_bool(shuffle, "shuffle")
-        validation = None if validation_data is None else self._check_data(
-            *check_pair(validation_data, "validation_data"))
-        if callback is not None and not callable(callback):
-            raise TypeError(f"callback must be callable, got {type(callback).__name__}")
         history = {"loss": [], "accuracy": []} | ({} if validation is None else
                                                   {"val_loss": [], "val_accuracy": []})
         for epoch in _epochs(check_positive_int(epochs, "epochs"), check_bool(progress, "progress")):
@@ -221,6 +216,17 @@ class Network:
             if callback is not None:
                 callback(self, epoch, history)
         return history
+
+    def _check_fit(self, X, y, validation_data, callback):
+        """The guards of fit: (X, y), validation data as a checked pair or None, a callable."""
+        check_finite_weights(self.layers)
+        if callback is not None and not callable(callback):
+            raise TypeError(f"callback must be callable, got {type(callback).__name__}")
+        if validation_data is not None and (not isinstance(validation_data, (tuple, list))
+                                            or len(validation_data) != 2):
+            raise TypeError("validation_data must be a pair (X_val, y_val)")
+        validation = validation_data and self._check_data(*validation_data)
+        return (*self._check_data(X, y), validation)
 
     def _train_one_epoch(self, X, y, learning_rate, batch_size, shuffle):
         """One pass of gradient descent over (X, y), batch by batch.

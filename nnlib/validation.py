@@ -1,11 +1,9 @@
-"""The guards: argument checks shared by the public functions, so that the mathematics elsewhere
-stays readable.
+"""The guards, kept here so that the mathematics elsewhere reads without them.
 
-Each check raises ``TypeError`` or ``ValueError`` with a message that names the argument, says
-what it got and what it expects, before anything is changed.  Nothing is silently truncated,
-broadcast or NaN: integer and bool arrays are computed in float64, complex, object and string
-arrays are refused, and training that produces a number that is not finite stops with
-:class:`TrainingDiverged`.
+Each check names the argument, says what it got and what it expects, and raises before anything
+is changed.  Nothing is silently truncated, broadcast or NaN: integer and bool arrays are
+computed in float64; complex, object and string arrays are refused; training that makes a
+number infinite or NaN stops with :class:`TrainingDiverged`; files are checked before use.
 """
 import functools
 import json
@@ -21,25 +19,21 @@ FLOATS = (np.dtype(np.float64), np.dtype(np.float32))
 
 # ------------------------------------------------------------------ arrays
 def as_real_array(value, name):
-    """``value`` as a float array: float32 stays float32, integers and bools become float64.
-
-    Complex, object and string arrays are refused.  The values are not looked at (cheap)."""
-    if type(value) is np.ndarray and value.dtype in FLOATS:
+    """``value`` as a float array (float32 kept, integers and bools as float64); not complex."""
+    if type(value) is np.ndarray and value.dtype in FLOATS:   # the usual case, at once
         return value
     try:
         arr = np.asarray(value)
     except Exception as exc:  # ragged lists and the like
         raise TypeError(f"{name} must be array-like of numbers; could not convert it: {exc}") from None
-    if arr.dtype in FLOATS:
-        return arr
     if arr.dtype.kind not in "biuf":
         raise TypeError(f"{name} must contain numbers (real: not complex), got an array of dtype "
                         f"{arr.dtype}")
-    return arr.astype(np.float64)
+    return arr if arr.dtype in FLOATS else arr.astype(np.float64)
 
 
 def as_float_array(value, name):
-    """:func:`as_real_array`, and every value finite."""
+    """:func:`as_real_array`, with every value finite."""
     arr = as_real_array(value, name)
     if not np.isfinite(arr).all():
         bad = int(arr.size - np.count_nonzero(np.isfinite(arr)))
@@ -47,8 +41,8 @@ def as_float_array(value, name):
     return arr
 
 
-def check_batch(X, n_features, name="X"):
-    """X as a real float array of shape (n_samples, n_features); the values are not looked at."""
+def check_batch(X, n_features=None, name="X"):
+    """X as a real array of shape (n_samples, n_features); its values are not looked at."""
     X = as_real_array(X, name)
     if X.ndim != 2:
         hint = (f"; for one sample use {name}.reshape(1, -1), for one feature use "
@@ -62,7 +56,7 @@ def check_batch(X, n_features, name="X"):
 
 
 def check_X(X, n_features=None, name="X"):
-    """A 2-D float array of shape (n_samples, n_features), finite, with at least one row."""
+    """A finite float array of shape (n_samples, n_features), with at least one row."""
     X = check_batch(as_float_array(X, name), n_features, name)
     if X.shape[0] == 0:
         raise ValueError(f"{name} has no rows; expected at least one sample")
@@ -73,8 +67,8 @@ def check_y(y, n_samples, n_outputs, name="y"):
     """Targets as a float array of shape (n_samples, n_outputs).
 
     Accepted: (n,) or (n, 1) when there is one output; (n, n_outputs) targets or (n,) integer
-    class labels (one-hot encoded here) when there are several.  A loss's own rules about its
-    targets are in its ``check_targets``.
+    class labels (one-hot encoded here) when there are several.  The rules of a loss about its
+    targets are in the loss's ``check_targets``.
     """
     y = as_float_array(y, name)
     if y.ndim not in (1, 2):
@@ -93,7 +87,7 @@ def check_y(y, n_samples, n_outputs, name="y"):
 
 
 def check_same_shape(value, shape, name):
-    """``value`` as a real float array of exactly ``shape``: never broadcast."""
+    """``value`` as a real array of exactly ``shape``: never broadcast."""
     value = as_real_array(value, name)
     if value.shape != shape:
         raise ValueError(f"{name} has shape {value.shape}, expected {shape}")
@@ -125,24 +119,17 @@ def one_hot(labels, n_classes=None, name="labels"):
     return out
 
 
-def takes_real_array(method):
-    """Decorator: an activation's method gets ``z`` as a real float array (see as_real_array)."""
+def takes_real_array(method, check=as_real_array):
+    """Decorator: an activation's method gets ``z`` as a real float array (ints as float64)."""
     @functools.wraps(method)
     def checked(self, z):
-        return method(self, as_real_array(z, "z"))
+        return method(self, check(z, name="z"))
     return checked
 
 
 def takes_rows(method):
     """Decorator: like :func:`takes_real_array`, and ``z`` must be 2-D, one sample per row."""
-    @functools.wraps(method)
-    def checked(self, z):
-        z = as_real_array(z, "z")
-        if z.ndim != 2:
-            raise ValueError(f"z must be 2-D with shape (n_samples, n_classes), got shape "
-                             f"{z.shape}; for one sample use z.reshape(1, -1)")
-        return method(self, z)
-    return checked
+    return takes_real_array(method, check=check_batch)
 
 
 # ------------------------------------------------------------------ scalars
@@ -159,7 +146,7 @@ def check_positive_float(value, name, zero_allowed=False):
     what = "a non-negative" if zero_allowed else "a positive"
     if isinstance(value, bool) or not isinstance(value, numbers.Real):
         raise TypeError(f"{name} must be {what} number, got {value!r} ({type(value).__name__})")
-    if not (np.isfinite(value) and (value > 0 or (zero_allowed and value == 0))):
+    if not (math.isfinite(value) and (value > 0 or (zero_allowed and value == 0))):
         raise ValueError(f"{name} must be {what}, finite number, got {value}")
     return float(value)
 
@@ -172,45 +159,31 @@ def check_bool(value, name):
 
 def make_rng(seed, name="seed"):
     """A numpy Generator from ``seed``: None (unseeded), an int >= 0, or a Generator (used as is)."""
-    if isinstance(seed, np.random.Generator) or seed is None:
-        return np.random.default_rng(seed)
-    if isinstance(seed, bool) or not isinstance(seed, numbers.Integral):
-        raise TypeError(f"{name} must be None, an integer >= 0 or a numpy.random.Generator, "
-                        f"got {seed!r} ({type(seed).__name__})")
-    if seed < 0:
-        raise ValueError(f"{name} must be an integer >= 0, got {seed}")
-    return np.random.default_rng(int(seed))
-
-
-def check_pair(value, name):
-    try:
-        first, second = value
-    except (TypeError, ValueError):
-        raise TypeError(f"{name} must be a pair (X, y)") from None
-    return first, second
+    if seed is not None and not isinstance(seed, np.random.Generator):
+        if isinstance(seed, bool) or not isinstance(seed, numbers.Integral) or seed < 0:
+            raise (ValueError if isinstance(seed, numbers.Integral) else TypeError)(f"{name} must be None, an integer >= 0 or a numpy.random.Generator, "
+                            f"got {seed!r} ({type(seed).__name__})")
+        seed = int(seed)
+    return np.random.default_rng(seed)
 
 
 # ------------------------------------------------------------------ networks
 def check_layer_list(layers, dense):
     """``layers`` as a list of distinct ``dense`` layers whose sizes chain."""
-    if isinstance(layers, dense):
-        layers = [layers]
-    if not isinstance(layers, (list, tuple)):
-        raise TypeError(f"layers must be a list of Dense layers, got {type(layers).__name__}")
-    if not layers:
-        raise ValueError("layers must contain at least one Dense layer, got an empty list")
+    layers = [layers] if isinstance(layers, dense) else layers
+    if not isinstance(layers, (list, tuple)) or not layers:
+        raise TypeError(f"layers must be a non-empty list of Dense layers, got {layers!r}")
     for i, layer in enumerate(layers):
         if not isinstance(layer, dense):
             raise TypeError(f"layers[{i}] must be a Dense layer, got {type(layer).__name__}")
         if any(layer is other for other in layers[:i]):
             raise ValueError(f"layers[{i}] is the same Dense object as an earlier layer; create "
-                             f"one Dense per layer (e.g. [Dense(3, 3) for _ in range(2)], not "
+                             f"one Dense per layer ([Dense(3, 3) for _ in range(2)], not "
                              f"[Dense(3, 3)] * 2)")
-    for i in range(1, len(layers)):
-        if layers[i].n_inputs != layers[i - 1].n_outputs:
+        if i and layer.n_inputs != layers[i - 1].n_outputs:
             raise ValueError(
                 f"layer sizes do not chain: layers[{i - 1}] has {layers[i - 1].n_outputs} "
-                f"outputs but layers[{i}] expects n_inputs={layers[i].n_inputs}; "
+                f"outputs but layers[{i}] expects n_inputs={layer.n_inputs}; "
                 f"expected layers[{i}] = Dense({layers[i - 1].n_outputs}, ...)")
     return list(layers)
 
@@ -223,25 +196,25 @@ def weights_are_finite(layers):
 def check_finite_weights(layers):
     """Refuse a network whose weights or biases are NaN or infinite (a diverged one)."""
     if not weights_are_finite(layers):
-        raise ValueError("the network's weights or biases contain NaN or infinite values, so "
-                         "every output would be wrong; training probably diverged: train again "
-                         "with a smaller learning_rate")
+        raise ValueError("the network's weights contain NaN or infinite values, so every output "
+                         "would be wrong; training diverged: train again with a smaller "
+                         "learning_rate")
 
 
 def check_finite_output(a):
     """Refuse an output that is NaN or infinite (weights too large for these inputs)."""
     if not np.isfinite(a).all():
-        raise ValueError(f"the network's output contains {a.size - np.count_nonzero(np.isfinite(a))}"
-                         f" NaN or infinite value(s): its weights are too large for these inputs")
+        raise ValueError("the network's output is NaN or infinite for these inputs: its "
+                         "weights are too large for them")
     return a
 
 
 class TrainingDiverged(FloatingPointError):
     """Training made the loss or a weight NaN or infinite (usually: too large a learning rate).
 
-    The network's weights are back as they were before the failing epoch (or step).  ``epoch``
-    (0-based; None for :meth:`Network.step`), ``learning_rate`` and ``history`` (the epochs that
-    finished, as :meth:`Network.fit` returns it; None for a step) say where it stopped.
+    The weights are back as they were before the failing epoch (or step).  ``epoch`` (0-based;
+    None for :meth:`Network.step`), ``learning_rate`` and ``history`` (that of the epochs that
+    finished, as :meth:`Network.fit` returns it) say where training stopped.
     """
 
     def __init__(self, message, epoch=None, learning_rate=None, history=None):
@@ -250,99 +223,80 @@ class TrainingDiverged(FloatingPointError):
 
 
 def check_converging(network, saved, loss, learning_rate, epoch=None, history=None):
-    """If ``loss`` or a weight is not finite: put the ``saved`` weights back and raise
+    """If ``loss`` or a weight is not finite, put the ``saved`` weights back and raise
     :class:`TrainingDiverged`, naming the epoch (or step) and the learning rate."""
     if math.isfinite(loss) and weights_are_finite(network.layers):
         return
     network.set_weights(saved)
     where = "in this step" if epoch is None else f"in epoch {epoch + 1} (epoch={epoch})"
+    what = f"the loss became {loss}" if not math.isfinite(loss) else "a weight became infinite"
     raise TrainingDiverged(
-        f"training diverged {where} with learning_rate={learning_rate:g}: the "
-        f"{'loss became ' + str(loss) if not math.isfinite(loss) else 'weights became NaN or infinite'}"
-        f". The weights are back as they were before it. Try a smaller learning_rate (e.g. "
+        f"training diverged {where} with learning_rate={learning_rate:g}: {what}. The weights "
+        f"are back as they were before it. Try a smaller learning_rate (e.g. "
         f"{learning_rate / 10:g}) or inputs scaled to about [-1, 1]"
-        + ("" if epoch is None else "; the history so far is this error's .history"),
+        + ("" if epoch is None else "; this error's .history holds the epochs before it"),
         epoch, learning_rate, history)
 
 
 # ------------------------------------------------------------------ files
 MAX_PARAMETERS = 20_000_000
-"""The most weights and biases that :meth:`Network.load`, ``from_json`` and ``from_dict`` accept
-(160 MB in float64).  Declared sizes are checked against it before anything is allocated."""
-MAX_ARCHITECTURE_BYTES = 1_000_000
+"""The most weights and biases (160 MB in float64) that :meth:`Network.load`, ``from_json`` and
+``from_dict`` accept; sizes are checked against it before anything is allocated."""
 LAYER_KEYS = {"n_inputs", "n_outputs", "activation", "activation_params", "use_bias", "weights",
               "bias"}
 
 
 def parse_json(text, name="text"):
-    if not isinstance(text, (str, bytes, bytearray)):
-        raise ValueError(f"{name} must be a JSON string, got {type(text).__name__}")
+    """The JSON ``text`` as Python; ValueError if it is not JSON or nested too deeply."""
     try:
         return json.loads(text)
     except RecursionError:
         raise ValueError(f"{name} is nested too deeply to be an nnlib network") from None
-    except (ValueError, UnicodeDecodeError) as exc:
-        raise ValueError(f"{name} is not valid JSON: {exc}") from None
+    except (TypeError, ValueError) as exc:
+        raise ValueError(f"{name} is not a JSON text: {exc}") from None
 
 
 def check_network_spec(data, file_format, version, arrays=True):
-    """The dict of :meth:`Network.to_dict`, checked before anything is allocated; ValueError if not.
-
-    With ``arrays=False`` (a file's architecture) the weights and biases are not in it yet."""
+    """The layer dicts of a :meth:`Network.to_dict` (without weights if not ``arrays``), each
+    size checked before anything is allocated; ValueError for anything else."""
     if not isinstance(data, dict) or data.get("format") != file_format:
         raise ValueError(f"not an nnlib network: expected a dict with format={file_format!r}")
-    if data.get("version") != version:
-        raise ValueError(f"unsupported nnlib network version {data.get('version')!r}; "
-                         f"this nnlib reads version {version}")
-    if set(data) != {"format", "version", "loss", "layers"}:
-        raise ValueError(f"an nnlib network has the keys format, version, loss and layers, "
-                         f"got {sorted(map(str, data))}")
-    layers = data["layers"]
-    if not isinstance(layers, list) or not layers:
-        raise ValueError(f"'layers' must be a non-empty list, got {type(layers).__name__}")
-    total = sum(_check_layer_spec(spec, i, arrays) for i, spec in enumerate(layers))
+    if data.get("version") != version or set(data) != {"format", "version", "loss", "layers"}:
+        raise ValueError(f"this nnlib reads version {version} networks, with the keys format, "
+                         f"version, loss and layers; got {data.get('version')!r}, {sorted(map(str, data))}")
+    if not isinstance(data["layers"], list) or not data["layers"] or not isinstance(data["loss"], str):
+        raise ValueError("'layers' must be a non-empty list and 'loss' a name")
+    required = LAYER_KEYS - {"activation_params", "use_bias"} - (set() if arrays else {"weights", "bias"})
+    total = 0
+    for i, spec in enumerate(data["layers"]):
+        if not isinstance(spec, dict) or not required <= set(spec) <= LAYER_KEYS:
+            raise ValueError(f"layer {i} must be a dict with the keys {sorted(LAYER_KEYS)}")
+        sizes = (spec["n_inputs"], spec["n_outputs"])
+        if not all(type(n) is int and n > 0 for n in sizes) or type(spec.get("use_bias", True)) is not bool:
+            raise ValueError(f"layer {i}: n_inputs and n_outputs must be positive integers and "
+                             f"use_bias true or false, got {sizes}, {spec.get('use_bias')!r}")
+        total += (sizes[0] + 1) * sizes[1]
     if total > MAX_PARAMETERS:
         raise ValueError(f"the network declares {total:,} parameters, more than "
                          f"nnlib.validation.MAX_PARAMETERS = {MAX_PARAMETERS:,}")
-    return layers
-
-
-def _check_layer_spec(spec, i, arrays):
-    """The declared sizes of layer ``i``; returns its number of parameters."""
-    required = LAYER_KEYS - {"activation_params", "use_bias"} - (set() if arrays else
-                                                                  {"weights", "bias"})
-    if not isinstance(spec, dict) or not required <= set(spec) <= LAYER_KEYS:
-        raise ValueError(f"layer {i} must be a dict with the keys {sorted(LAYER_KEYS)}, got "
-                         f"{sorted(map(str, spec)) if isinstance(spec, dict) else type(spec).__name__}")
-    for key in ("n_inputs", "n_outputs"):
-        if isinstance(spec[key], bool) or not isinstance(spec[key], int) or spec[key] <= 0:
-            raise ValueError(f"layer {i}: {key} must be a positive integer, got {spec[key]!r}")
-    if not isinstance(spec.get("use_bias", True), bool):
-        raise ValueError(f"layer {i}: use_bias must be true or false, got {spec['use_bias']!r}")
-    if not isinstance(spec.get("activation_params", {}), dict):
-        raise ValueError(f"layer {i}: activation_params must be a dict")
-    return (spec["n_inputs"] + 1) * spec["n_outputs"]
+    return data["layers"]
 
 
 def check_parameters(value, shape, name):
-    """A weights or bias array read from outside: real, finite, of exactly ``shape``."""
+    """A weights or bias array from outside: real, finite and of exactly ``shape``."""
     try:
         arr = np.asarray(value)
     except (TypeError, ValueError, RecursionError) as exc:
         raise ValueError(f"{name} is not an array of numbers: {exc}") from None
-    if arr.dtype.kind not in "iuf":
-        raise ValueError(f"{name} must contain real numbers, got an array of dtype {arr.dtype}")
-    if arr.shape != shape:
-        raise ValueError(f"{name} has shape {arr.shape}, expected {shape}")
-    if not np.isfinite(arr).all():
-        raise ValueError(f"{name} contains NaN or infinite values")
+    if arr.dtype.kind not in "iuf" or arr.shape != shape or not np.isfinite(arr).all():
+        raise ValueError(f"{name} must be finite real numbers of shape {shape}, got "
+                         f"{arr.dtype} of shape {arr.shape}")
     return arr if arr.dtype == np.float32 else arr.astype(np.float64)
 
 
 def read_network_file(path, file_format, version):
-    """The :meth:`Network.to_dict` of a ``.npz`` file written by :meth:`Network.save`.
-
-    Every member's declared size and shape is checked before it is read; ValueError if not."""
+    """The :meth:`Network.to_dict` of a ``.npz`` file of :meth:`Network.save`; every member's
+    declared shape is checked before it is read.  ValueError for any other file."""
     try:
         with zipfile.ZipFile(path) as archive:
             members = {info.filename: info for info in archive.infolist()}
@@ -351,36 +305,31 @@ def read_network_file(path, file_format, version):
             spec = parse_json(str(_read_npy(archive, members["architecture.npy"], ())),
                               "its architecture")
             layers = check_network_spec(spec, file_format, version, arrays=False)
-            expected = {"architecture.npy"} | {f"{kind}_{i}.npy" for i in range(len(layers))
-                                               for kind in ("weights", "bias")}
-            if set(members) != expected:
-                raise ValueError(f"it has the arrays {sorted(members)}, expected {sorted(expected)}")
-            for i, layer in enumerate(layers):
-                layer["weights"] = _read_npy(archive, members[f"weights_{i}.npy"],
-                                             (layer["n_inputs"], layer["n_outputs"]))
-                layer["bias"] = _read_npy(archive, members[f"bias_{i}.npy"], (layer["n_outputs"],))
+            shapes = {f"{kind}_{i}.npy": shape for i, layer in enumerate(layers) for kind, shape
+                      in (("weights", (layer["n_inputs"], layer["n_outputs"])),
+                          ("bias", (layer["n_outputs"],)))}
+            if set(members) != set(shapes) | {"architecture.npy"}:
+                raise ValueError(f"it has the arrays {sorted(members)}, expected {sorted(shapes)}")
+            arrays = {name: _read_npy(archive, members[name], shape) for name, shape in shapes.items()}
     except (OSError, EOFError, ValueError, zipfile.BadZipFile, zlib.error) as exc:
         raise ValueError(f"{path!s} is not an nnlib network file (.npz written by "
                          f"Network.save): {exc}") from None
+    for i, layer in enumerate(layers):
+        layer["weights"], layer["bias"] = arrays[f"weights_{i}.npy"], arrays[f"bias_{i}.npy"]
     return spec
 
 
 def _read_npy(archive, info, shape):
-    """One ``.npy`` member of shape ``shape`` (float32 or float64; () for the architecture text)."""
+    """A member of ``shape`` and a float dtype (text of at most 1 MB for shape ()), read only
+    after its header has declared them."""
     with archive.open(info) as file:
-        major, _ = np.lib.format.read_magic(file)
-        read_header = {1: np.lib.format.read_array_header_1_0,
-                       2: np.lib.format.read_array_header_2_0}.get(major)
-        if read_header is None:
-            raise ValueError(f"{info.filename} has an unknown .npy version {major}")
-        declared, fortran_order, dtype = read_header(file)
-        text = shape == () and dtype.kind == "U" and dtype.itemsize <= 4 * MAX_ARCHITECTURE_BYTES
+        version = np.lib.format.read_magic(file)
+        read_header = {(1, 0): np.lib.format.read_array_header_1_0,
+                       (2, 0): np.lib.format.read_array_header_2_0}.get(version)
+        declared, _, dtype = read_header(file) if read_header else (None, None, None)
+        text = shape == () and dtype is not None and dtype.kind == "U" and dtype.itemsize < 4e6
         if declared != shape or not (text or (shape != () and dtype in FLOATS)):
             raise ValueError(f"{info.filename} holds {dtype} of shape {declared}, expected "
                              f"{'text' if shape == () else 'float32 or float64'} of shape {shape}")
-        n_bytes = dtype.itemsize * math.prod(shape)
-        data = file.read(n_bytes)
-        if len(data) != n_bytes or file.read(1):
-            raise ValueError(f"{info.filename} does not hold exactly {n_bytes} bytes of data")
-    order = "F" if fortran_order else "C"
-    return np.frombuffer(data, dtype=dtype).reshape(shape, order=order).copy()
+    with archive.open(info) as file:
+        return np.lib.format.read_array(file, allow_pickle=False)
