@@ -6,20 +6,15 @@ Shapes: ``X`` is (n_samples, n_inputs of the first layer); the output is
 outputs; they are turned into (n, k) once, at the door.
 """
 import json
-import os
 
 import numpy as np
 
-from .activations import get_activation
+from . import files
 from .layers import Dense
 from .losses import CombinedLoss, get_loss
 from .validation import (check_bool, check_converging, check_finite_output, check_finite_weights,
-                         check_layer_list, check_network_spec, check_parameters,
-                         check_positive_float, check_positive_int, check_X, check_y, make_rng,
-                         parse_json, read_network_file)
-
-FILE_FORMAT = "nnlib-network"
-FILE_VERSION = 1
+                         check_layer_list, check_positive_float, check_positive_int, check_X,
+                         check_y, make_rng)
 
 
 class Network:
@@ -255,25 +250,10 @@ class Network:
             history["val_accuracy"].append(float(np.mean(self._labels(a_val) == self._labels(y_val))))
 
     # --------------------------------------------------------- save & export
+    # (the file format, and the checks of what is read, are in nnlib/files.py)
     def to_dict(self):
-        """Architecture, activations, loss and weights as plain Python (JSON-ready).
-
-        Refuses a network whose weights are not finite."""
-        check_finite_weights(self.layers)
-        return {
-            "format": FILE_FORMAT,
-            "version": FILE_VERSION,
-            "loss": self.loss_function.name,
-            "layers": [{
-                "n_inputs": layer.n_inputs,
-                "n_outputs": layer.n_outputs,
-                "activation": layer.activation.name,
-                "activation_params": layer.activation.params(),
-                "use_bias": layer.use_bias,
-                "weights": layer.weights.tolist(),
-                "bias": layer.bias.tolist(),
-            } for layer in self.layers],
-        }
+        """Architecture, activations, loss and weights as plain Python (JSON-ready)."""
+        return files.network_to_dict(self)
 
     def to_json(self, **kwargs):
         """:meth:`to_dict` as a JSON string (for a forward pass in the browser)."""
@@ -281,59 +261,22 @@ class Network:
 
     @classmethod
     def from_dict(cls, data):
-        """Rebuild a network from :meth:`to_dict` output; ValueError for anything else.
-
-        Sizes are checked (at most ``nnlib.validation.MAX_PARAMETERS`` parameters) before
-        anything is allocated.
-        """
-        layers, specs = [], check_network_spec(data, FILE_FORMAT, FILE_VERSION)
-        if not isinstance(data["loss"], str):
-            raise ValueError(f"loss must be a name, got {data['loss']!r}")
-        for i, spec in enumerate(specs):
-            shape = (spec["n_inputs"], spec["n_outputs"])
-            weights = check_parameters(spec["weights"], shape, f"layer {i}: weights")
-            bias = check_parameters(spec["bias"], shape[1:], f"layer {i}: bias")
-            if not spec.get("use_bias", True) and bias.any():
-                raise ValueError(f"layer {i} has use_bias=False but a bias that is not 0")
-            try:
-                activation = get_activation(spec["activation"], **spec.get("activation_params", {}))
-                layer = Dense(*shape, activation, init="zeros", use_bias=spec.get("use_bias", True))
-            except TypeError as exc:
-                raise ValueError(f"layer {i}: {exc}") from None
-            layer.weights, layer.bias = weights, bias.astype(weights.dtype)
-            layers.append(layer)
-        return cls(layers, loss=data["loss"])
+        """Rebuild a network from :meth:`to_dict` output; ValueError for anything else."""
+        return files.network_from_dict(cls, data)
 
     @classmethod
     def from_json(cls, text):
         """Rebuild a network from :meth:`to_json` output; ValueError for anything else."""
-        return cls.from_dict(parse_json(text))
+        return cls.from_dict(files.parse_json(text))
 
     def save(self, path):
-        """Save to a ``.npz`` file (no pickles): the architecture as JSON plus the arrays.
-
-        ``.npz`` is added to a path that does not end in it, as :meth:`load` does."""
-        spec = self.to_dict()
-        arrays = {}
-        for i, (layer, layer_spec) in enumerate(zip(self.layers, spec["layers"])):
-            arrays[f"weights_{i}"] = layer.weights
-            arrays[f"bias_{i}"] = layer.bias
-            del layer_spec["weights"], layer_spec["bias"]
-        np.savez(_npz_path(path), architecture=np.array(json.dumps(spec)), **arrays)
+        """Save to ``path`` (``.npz`` added if missing, as :meth:`load` does); no pickles."""
+        files.save_network(self, path)
 
     @classmethod
     def load(cls, path):
-        """Load a network saved by :meth:`save`; raises ValueError for any other file.
-
-        Every array's declared shape and size is checked before it is read."""
-        return cls.from_dict(read_network_file(_npz_path(path), FILE_FORMAT, FILE_VERSION))
-
-
-def _npz_path(path):
-    """``path`` with ``.npz`` added when it does not end in it (as numpy.savez does)."""
-    if isinstance(path, (str, os.PathLike)) and not os.fspath(path).endswith(".npz"):
-        return os.fspath(path) + ".npz"
-    return path
+        """Load a network saved by :meth:`save`; raises ValueError for any other file."""
+        return cls.from_dict(files.read_network_file(files.npz_path(path)))
 
 
 def _epochs(epochs, progress):
