@@ -6,35 +6,21 @@ shape.  Softmax is the exception: it mixes the neurons of one row, so its
 derivative is a Jacobian and its backward pass is a Jacobian-vector product.
 
 Every activation answers three questions, so that a chapter can plot and
-differentiate *exactly* the function that training uses:
-
-- ``act(z)``            the value, vectorized and numerically stable;
-- ``act.derivative(z)`` the derivative da/dz, element-wise;
-- ``act.symbolic(x)``   the same function as a SymPy expression.
-
-Look one up by name with :func:`get_activation`.
+differentiate *exactly* the function that training uses: ``act(z)``, the value,
+vectorized and numerically stable; ``act.derivative(z)``, da/dz element-wise; and
+``act.symbolic(x)``, the same function as a SymPy expression.  Integer and bool
+``z`` are computed in float64.  Look one up by name with :func:`get_activation`.
 """
 import numpy as np
 
-from .validation import takes_real_array, takes_rows
+from .validation import check_positive_float, takes_real_array, takes_rows
 
 
 class Activation:
-    """Base class. Subclasses set ``name`` and implement ``__call__``,
-    ``derivative`` and ``symbolic``."""
+    """Base class. Subclasses set ``name`` and implement ``__call__(z)``, ``derivative(z)``
+    (da/dz, element-wise) and ``symbolic(x=None)`` (a SymPy expression of the symbol x)."""
 
     name = None
-
-    def __call__(self, z):
-        raise NotImplementedError
-
-    def derivative(self, z):
-        """da/dz at ``z``, element-wise, same shape as ``z``."""
-        raise NotImplementedError
-
-    def symbolic(self, x=None):
-        """The function as a SymPy expression of the symbol ``x``."""
-        raise NotImplementedError
 
     def backward(self, z, a, grad):
         """Given dL/da (``grad``), return dL/dz; all arrays (n, k).
@@ -59,9 +45,10 @@ class Activation:
         return hash((type(self).__name__, tuple(sorted(self.params().items()))))
 
 
-def _symbol(x):
+def _sympy(x):
+    """SymPy, and the symbol ``x`` (a real x if None)."""
     import sympy as sp
-    return sp.Symbol("x", real=True) if x is None else x
+    return sp, (sp.Symbol("x", real=True) if x is None else x)
 
 
 class Linear(Activation):
@@ -81,7 +68,7 @@ class Linear(Activation):
         return grad
 
     def symbolic(self, x=None):
-        return _symbol(x)
+        return _sympy(x)[1]
 
 
 class Sigmoid(Activation):
@@ -108,8 +95,7 @@ class Sigmoid(Activation):
         return grad * a * (1 - a)   # the same to within 1e-16 absolute, and cheaper
 
     def symbolic(self, x=None):
-        import sympy as sp
-        x = _symbol(x)
+        sp, x = _sympy(x)
         return 1 / (1 + sp.exp(-x))
 
 
@@ -130,8 +116,8 @@ class Tanh(Activation):
         return grad * (1 - a * a)
 
     def symbolic(self, x=None):
-        import sympy as sp
-        return sp.tanh(_symbol(x))
+        sp, x = _sympy(x)
+        return sp.tanh(x)
 
 
 class ReLU(Activation):
@@ -154,8 +140,7 @@ class ReLU(Activation):
         return grad * (z > 0)
 
     def symbolic(self, x=None):
-        import sympy as sp
-        x = _symbol(x)
+        sp, x = _sympy(x)
         return sp.Piecewise((0, x <= 0), (x, True))
 
 
@@ -168,11 +153,9 @@ class LeakyReLU(Activation):
     name = "leaky_relu"
 
     def __init__(self, slope=0.01):
-        if isinstance(slope, bool) or not isinstance(slope, (int, float, np.floating)):
-            raise TypeError(f"slope must be a number, got {type(slope).__name__}")
-        if not (np.isfinite(slope) and 0 <= slope < 1):
+        self.slope = check_positive_float(slope, "slope", zero_allowed=True)
+        if self.slope >= 1:
             raise ValueError(f"slope must be in [0, 1), got {slope!r}")
-        self.slope = float(slope)
 
     @takes_real_array
     def __call__(self, z):
@@ -186,8 +169,7 @@ class LeakyReLU(Activation):
         return grad * np.where(z > 0, 1.0, self.slope).astype(grad.dtype)
 
     def symbolic(self, x=None):
-        import sympy as sp
-        x = _symbol(x)
+        sp, x = _sympy(x)
         return sp.Piecewise((sp.nsimplify(self.slope) * x, x <= 0), (x, True))
 
     def params(self):
@@ -240,8 +222,7 @@ def get_activation(activation, **params):
     """
     if isinstance(activation, Activation):
         return activation
-    if activation is None:
-        activation = "linear"
+    activation = "linear" if activation is None else activation
     if not isinstance(activation, str):
         raise TypeError(
             f"activation must be a name or an Activation, got {type(activation).__name__}; "

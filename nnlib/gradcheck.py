@@ -1,24 +1,16 @@
 """Gradient checking: backpropagation against central finite differences.
 
-For every parameter p, the numerical derivative is
-
-    (L(p + eps) - L(p - eps)) / (2 eps)
-
-whose error is O(eps^2) from truncation plus about 1e-16 * L / eps from
-rounding; eps = 1e-5 balances the two for losses and weights of order 1.
-
-As in PyTorch's ``gradcheck``, a gradient passes when
-
-    |backprop - numerical| <= atol + rtol * |numerical|,
-
-and each parameter array is summarised by one number,
+For every parameter p the numerical derivative is (L(p + eps) - L(p - eps)) / (2 eps), whose
+error is O(eps^2) from truncation plus about 1e-16 L / eps from rounding; eps = 1e-5 balances
+the two for losses and weights of order 1.  As in PyTorch's ``gradcheck``, a gradient passes
+when |backprop - numerical| <= atol + rtol |numerical|; each parameter array is summarised by
 
     error = max over the array of |backprop - numerical| / (atol / rtol + |numerical|),
 
-a relative error whose denominator never falls below atol / rtol: the array
-passes exactly when error <= rtol.  So a correct backward pass at an optimum,
-where every gradient is about 0, is not reported as 100 % wrong, and a 1 %
-error in any gradient larger than about atol / rtol (1e-4) is still 100 times rtol.
+a relative error whose denominator never falls below atol / rtol, so that the array passes
+exactly when error <= rtol.  A correct backward pass at an optimum (every gradient about 0) is
+not reported as 100 % wrong, and a 1 % error in any gradient above about atol / rtol (1e-4)
+gives an error of about 1e-2, a hundred times rtol.
 """
 import numpy as np
 
@@ -53,14 +45,11 @@ def numerical_gradients(network, X, y, eps=1e-5):
 
 
 def gradient_check(network, X, y, eps=1e-5, atol=1e-8, rtol=1e-4):
-    """Compare backprop with finite differences; one error per parameter array.
-
-    Returns a list with one ``(weights_error, bias_error)`` pair per layer, in the order of
-    ``network.layers``.  Each error is ``max |backprop - numerical| / (atol / rtol +
-    |numerical|)`` over that array (see the module docstring): the array passes, as in
-    PyTorch's gradcheck, when it is at most ``rtol``.  In float64, a correct backward pass
-    gives about 1e-9 or less.  A NaN or infinite gradient raises FloatingPointError.
-    """
+    """Compare backprop with finite differences: one ``(weights_error, bias_error)`` pair per
+    layer, each ``max |backprop - numerical| / (atol / rtol + |numerical|)`` over that array
+    (module docstring), which passes, as in PyTorch's gradcheck, when it is at most ``rtol``.
+    A correct backward pass in float64 gives about 1e-9 or less.  A NaN or infinite gradient
+    raises FloatingPointError."""
     eps = check_positive_float(eps, "eps")
     atol = check_positive_float(atol, "atol", zero_allowed=True)
     rtol = check_positive_float(rtol, "rtol")

@@ -18,7 +18,7 @@ name               shape                      what it is
 import numpy as np
 
 from .activations import get_activation
-from .validation import check_batch, check_bool, check_positive_int, check_same_shape, make_rng
+from .validation import as_real_array, check_batch, check_bool, check_positive_int, make_rng
 
 INITIALIZERS = ("auto", "uniform", "he", "xavier", "zeros")
 
@@ -35,22 +35,17 @@ class Dense:
         "leaky_relu", "softmax") or an Activation instance, e.g.
         ``nnlib.LeakyReLU(0.1)``.
     init : str
-        How to draw the starting weights:
-
-        - ``"uniform"``: weights and bias uniform in [0, 1), as in the tutorials
-          the book follows;
-        - ``"he"``: normal with standard deviation sqrt(2 / n_inputs), bias 0
-          (for ReLU-like activations);
-        - ``"xavier"``: uniform in +-sqrt(6 / (n_inputs + n_outputs)), bias 0
-          (for sigmoid, tanh, linear, softmax);
-        - ``"zeros"``: everything 0 (for setting weights by hand);
-        - ``"auto"`` (default): "he" for relu and leaky_relu, else "xavier".
+        How to draw the starting weights: ``"uniform"`` (weights and bias in [0, 1), as in
+        the tutorials the book follows), ``"he"`` (normal with standard deviation
+        sqrt(2 / n_inputs), bias 0: for ReLU-like activations), ``"xavier"`` (uniform in
+        +-sqrt(6 / (n_inputs + n_outputs)), bias 0: for sigmoid, tanh, linear, softmax),
+        ``"zeros"`` (to set weights by hand) or ``"auto"`` (default: "he" for relu and
+        leaky_relu, else "xavier").
     seed : None, int >= 0 or numpy Generator
-        Seeds the initial weights.  ``Network(..., seed=s)`` re-draws every
-        layer from one generator, which is the usual way to seed.
+        Seeds the initial weights.  ``Network(..., seed=s)`` re-draws every layer from one
+        generator, which is the usual way to seed.
     use_bias : bool
-        False keeps the bias at 0 and never updates it (the two-layer tutorial
-        has no biases).
+        False keeps the bias at 0 and never updates it (the two-layer tutorial has none).
 
     One ``Dense`` object is one layer: a network that lists the same object twice is refused.
     """
@@ -142,7 +137,10 @@ class Dense:
         if self.z is None:
             raise RuntimeError("backward() called before forward(): the layer has no inputs to "
                                "differentiate with respect to")
-        return check_same_shape(grad, self.z.shape, name)
+        grad = as_real_array(grad, name)
+        if grad.shape != self.z.shape:   # never broadcast
+            raise ValueError(f"{name} has shape {grad.shape}, expected {self.z.shape} (that of z)")
+        return grad
 
     def __repr__(self):
         return (f"Dense({self.n_inputs}, {self.n_outputs}, activation={self.activation.name!r})")

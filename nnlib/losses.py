@@ -1,28 +1,23 @@
 """Loss functions: how far the network's output is from the target.
 
-Every loss follows one public protocol, which :class:`~nnlib.Network` and
-:func:`~nnlib.gradient_check` use and nothing else.  For outputs ``a`` and
-targets ``y``, both of shape ``(n_samples, n_outputs)``:
+Every loss follows one public protocol, used by Network and gradient_check and nothing else.
+For outputs ``a`` and targets ``y``, both of shape (n_samples, n_outputs):
 
-- ``loss(a, y)``            the loss, a float;
-- ``loss.gradient(a, y)``   dL/da, with the shape of ``a``: backpropagation starts from it;
-- ``loss.check_targets(y)`` ``y`` if this loss accepts such targets, else a ValueError.
+- ``loss(a, y)``: the loss, a float;  ``loss.gradient(a, y)``: dL/da, where backprop starts;
+- ``loss.check_targets(y)``: y if this loss accepts such targets (its rules live in its class);
+- the cross-entropies, paired with their output activation (``requires_activation``), also
+  compute from the output layer's weighted sums ``z`` (the "logits"), in a stable form:
+  ``loss.from_logits(z, y)``, the loss, and ``loss.delta(z, y)``, dL/dz:
 
-The two cross-entropies are paired with the output activation they belong to
-(``requires_activation``) and add the *combined*, stable form, computed from
-the output layer's weighted sums ``z`` (the "logits"):
+  - sigmoid + binary cross-entropy: L = mean(max(z, 0) - z y + log(1 + exp(-|z|))),
+    dL/dz = (sigmoid(z) - y) / n;
+  - softmax + categorical cross-entropy: L = mean(logsumexp(z) - sum(y z)),
+    dL/dz = (softmax(z) - y) / n.
 
-- ``loss.from_logits(z, y)`` the loss;  ``loss.delta(z, y)``  dL/dz;
-- sigmoid + binary cross-entropy:   L = mean(max(z, 0) - z*y + log(1 + exp(-|z|)))
-  and dL/dz = (sigmoid(z) - y) / n;
-- softmax + categorical cross-entropy: L = mean(logsumexp(z) - sum(y * z))
-  and dL/dz = (softmax(z) - y) / n.
+  Neither takes the log of a probability that has rounded to 0: finite for any finite z.
 
-Neither form takes the log of a probability that has rounded to 0, so the
-loss stays finite for any finite ``z``.  Each method checks its arguments
-(real arrays of one shape, finite; never broadcast) unless ``checked=True``
-says that the caller has, as Network does once for its data.  Look a loss up
-with :func:`get_loss`.
+Each method checks its arguments (finite real arrays of one shape, never broadcast) unless
+``checked=True`` says the caller has, as Network does once for its data.
 """
 import numpy as np
 
@@ -31,22 +26,14 @@ from .validation import as_float_array
 
 
 class Loss:
-    """Base class. ``reduction`` is "sum" or "mean" over the samples."""
+    """Base class: ``loss(a, y)`` and ``gradient(a, y)``; ``reduction`` is "sum" or "mean"."""
 
     name = None
     reduction = "mean"
     requires_activation = None   # name of the output activation this loss needs, or None
 
-    def __call__(self, a, y, checked=False):
-        """The loss of outputs ``a`` against targets ``y``, a float."""
-        raise NotImplementedError
-
-    def gradient(self, a, y, checked=False):
-        """dL/da, shape (n, k)."""
-        raise NotImplementedError
-
     def check_targets(self, y, name="y"):
-        """``y`` (n, k) if this loss accepts it as targets; the rules of each loss are here."""
+        """``y`` (n, k) if this loss accepts it as targets, else ValueError."""
         return y
 
     def check_output_activation(self, activation):
@@ -60,18 +47,16 @@ class Loss:
 
 
 def matched(a, y, checked=False, name_a="a (the outputs)"):
-    """``a`` and ``y`` as finite float arrays of one shape; y of shape (n,) is taken as (n, 1).
+    """``a`` and ``y`` as finite float arrays of one shape (n, k); y (n,) is taken as (n, 1).
 
-    Anything else that differs is an error: broadcasting (n, 1) against (n,)
-    would silently compare every output with every target.  ``checked=True``: as they are.
+    Anything else that differs is an error: broadcasting (n, 1) against (n,) would silently
+    compare every output with every target.  With ``checked=True``, a and y as they are.
     """
     if checked:
         return a, y
     a, y = as_float_array(a, name_a), as_float_array(y, "y (the targets)")
-    if a.ndim == 1:
-        a = a.reshape(-1, 1)
-    if y.ndim == 1 and a.shape == (y.shape[0], 1):
-        y = y.reshape(-1, 1)
+    a = a.reshape(-1, 1) if a.ndim == 1 else a
+    y = y.reshape(-1, 1) if y.ndim == 1 and a.shape == (y.shape[0], 1) else y
     if a.shape != y.shape or a.ndim != 2:
         raise ValueError(f"outputs a have shape {a.shape} but targets y have shape {y.shape}; "
                          f"expected the same shape (n, k) (y of shape (n,) is accepted for (n, 1))")
@@ -112,12 +97,8 @@ class MeanSquaredError(Loss):
 
 
 class CombinedLoss(Loss):
-    """A loss computed together with its output activation, from the logits ``z`` (n, k).
-
-    Subclasses add ``from_logits(z, y)``, the loss, and ``delta(z, y, a=None)``, dL/dz of the
-    activation and loss together: (a - y) / normaliser, where ``a`` = activation(z) may be
-    passed in when it is already known.
-    """
+    """A loss computed with its output activation from the logits ``z``: ``from_logits(z, y)``
+    and ``delta(z, y, a=None)`` = dL/dz, where ``a`` = activation(z) may be passed if known."""
 
     def check_targets(self, y, name="y"):
         if y.min() < 0 or y.max() > 1:

@@ -23,15 +23,14 @@ class Network:
     Parameters
     ----------
     layers : list of Dense
-        In order from input to output, each a different Dense object; each layer's
+        In order from input to output, a different Dense object each; each layer's
         ``n_inputs`` must equal the previous layer's ``n_outputs``.
     loss : str or Loss
         "sse", "mse", "binary_crossentropy" (needs a sigmoid output) or
         "categorical_crossentropy" (needs a softmax output).
     seed : None, int >= 0 or numpy Generator
-        If given, every layer's weights are re-drawn, in order, from
-        ``numpy.random.default_rng(seed)``, and the same generator shuffles
-        the mini-batches in :meth:`fit`: one seed fixes the whole run.
+        If given, every layer's weights are re-drawn, in order, from one generator, which
+        also shuffles the mini-batches in :meth:`fit`: one seed fixes the whole run.
         If None, the layers keep their weights and shuffling is unseeded.
     """
 
@@ -94,9 +93,7 @@ class Network:
             a = layer.forward(a)
         return a
 
-    def predict_proba(self, X):
-        """Same as :meth:`forward`: the output activations, (n, n_outputs)."""
-        return self.forward(X)
+    predict_proba = forward   # the output activations (n, n_outputs), as scikit-learn names them
 
     def predict(self, X):
         """Class labels (n,): output >= 0.5 for one output, the argmax for several."""
@@ -146,10 +143,7 @@ class Network:
             grad = self.layers[i].backward(grad, input_grad=i > 0)
 
     def gradients(self, X, y):
-        """dL/dweights and dL/dbias for every layer: a list of (grad_weights, grad_bias) pairs.
-
-        The weights are not changed.
-        """
+        """dL/dweights and dL/dbias of every layer, a list of (grad_weights, grad_bias) pairs."""
         check_finite_weights(self.layers)
         X, y = self._check_data(X, y)
         self._forward(X)

@@ -84,14 +84,6 @@ def check_y(y, n_samples, n_outputs, name="y"):
     return y
 
 
-def check_same_shape(value, shape, name):
-    """``value`` as a real array of exactly ``shape``: never broadcast."""
-    value = as_real_array(value, name)
-    if value.shape != shape:
-        raise ValueError(f"{name} has shape {value.shape}, expected {shape}")
-    return value
-
-
 def one_hot(labels, n_classes=None, name="labels"):
     """Integer class labels of shape (n,) as one-hot rows of shape (n, n_classes).
 
