@@ -23,7 +23,8 @@ from .layers import Dense
 from .losses import (LOSSES, BinaryCrossEntropy, CategoricalCrossEntropy, CombinedLoss, Loss,
                      MeanSquaredError, SumSquaredError, get_loss)
 from .network import Network
-from .validation import one_hot
+from .datasets import one_hot
+from .validation import TrainingDiverged
 
 __version__ = "0.1.0"
 
@@ -31,5 +32,5 @@ __all__ = [
     "ACTIVATIONS", "Activation", "Linear", "Sigmoid", "Tanh", "ReLU", "LeakyReLU", "Softmax",
     "get_activation", "LOSSES", "Loss", "SumSquaredError", "MeanSquaredError",
     "BinaryCrossEntropy", "CategoricalCrossEntropy", "CombinedLoss", "get_loss", "Dense", "Network",
-    "gradient_check", "numerical_gradients", "one_hot",
+    "gradient_check", "numerical_gradients", "one_hot", "TrainingDiverged",
 ]

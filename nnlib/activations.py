@@ -1,19 +1,14 @@
 """Activation functions: each with its value, its derivative and its SymPy form.
 
-An activation is applied element-wise to a layer's weighted sums ``z`` (shape
-``(n_samples, n_neurons)``) and gives the layer's output ``a`` of the same
-shape.  Softmax is the exception: it mixes the neurons of one row, so its
-derivative is a Jacobian and its backward pass is a Jacobian-vector product.
-
-Every activation answers three questions, so that a chapter can plot and
-differentiate *exactly* the function that training uses: ``act(z)``, the value,
-vectorized and numerically stable; ``act.derivative(z)``, da/dz element-wise; and
-``act.symbolic(x)``, the same function as a SymPy expression.  Integer and bool
-``z`` are computed in float64.  Look one up by name with :func:`get_activation`.
+An activation is applied element-wise to a layer's weighted sums ``z`` (n_samples, n_neurons)
+and gives the layer's output ``a`` of the same shape; softmax mixes the neurons of one row, so
+its derivative is a Jacobian.  Each answers three questions, so that a chapter can plot and
+differentiate *exactly* the function that training uses: ``act(z)``, the value (stable);
+``act.derivative(z)``, da/dz; ``act.symbolic(x)``, the same function in SymPy.
 """
 import numpy as np
 
-from .validation import check_positive_float, takes_real_array, takes_rows
+from .validation import check_positive_float, takes_real_array
 
 
 class Activation:
@@ -21,13 +16,16 @@ class Activation:
     (da/dz, element-wise) and ``symbolic(x=None)`` (a SymPy expression of the symbol x)."""
 
     name = None
+    rows = False   # True if z must be 2-D, one sample per row (softmax)
+
+    def __init_subclass__(cls):
+        """The guard: ``__call__`` and ``derivative`` get ``z`` as a real float array."""
+        for method in ("__call__", "derivative"):
+            if method in vars(cls):
+                setattr(cls, method, takes_real_array(vars(cls)[method], rows=cls.rows))
 
     def backward(self, z, a, grad):
-        """Given dL/da (``grad``), return dL/dz; all arrays (n, k).
-
-        ``a`` is ``self(z)``, passed in so that functions whose derivative is
-        cheapest from their output (sigmoid, tanh) need not recompute it.
-        """
+        """dL/dz from dL/da (``grad``), all (n, k); ``a`` = self(z) saves sigmoid and tanh work."""
         return grad * self.derivative(z)
 
     def params(self):
@@ -56,11 +54,9 @@ class Linear(Activation):
 
     name = "linear"
 
-    @takes_real_array
     def __call__(self, z):
         return z
 
-    @takes_real_array
     def derivative(self, z):
         return np.ones_like(z)
 
@@ -72,20 +68,16 @@ class Linear(Activation):
 
 
 class Sigmoid(Activation):
-    """Logistic function: a = 1 / (1 + exp(-z)). Range (0, 1).
+    """Logistic function: a = 1 / (1 + exp(-z)). Range (0, 1): a binary output's probability.
 
-    Used for a binary output, read as a probability.  Computed as
-    exp(-log(1 + exp(-z))) with ``np.logaddexp(0, -z)`` = log(1 + exp(-z)),
-    which never overflows: finite and warning-free for any finite z.
+    Computed as exp(-log(1 + exp(-z))) with ``np.logaddexp(0, -z)``, which never overflows.
     """
 
     name = "sigmoid"
 
-    @takes_real_array
     def __call__(self, z):
         return np.exp(-np.logaddexp(0, -z))
 
-    @takes_real_array
     def derivative(self, z):
         # a (1 - a), written as sigmoid(z) sigmoid(-z) so that the tail z >> 0,
         # where 1 - a cancels to 0, keeps full relative precision
@@ -104,11 +96,9 @@ class Tanh(Activation):
 
     name = "tanh"
 
-    @takes_real_array
     def __call__(self, z):
         return np.tanh(z)
 
-    @takes_real_array
     def derivative(self, z):
         return 1 - np.tanh(z) ** 2
 
@@ -121,18 +111,13 @@ class Tanh(Activation):
 
 
 class ReLU(Activation):
-    """Rectified linear unit: a = max(0, z). Range [0, inf).
-
-    The default for hidden layers.  Its derivative at exactly 0 is taken as 0.
-    """
+    """Rectified linear unit: a = max(0, z), for hidden layers; its derivative at 0 is 0."""
 
     name = "relu"
 
-    @takes_real_array
     def __call__(self, z):
         return np.maximum(z, 0)
 
-    @takes_real_array
     def derivative(self, z):
         return (z > 0).astype(z.dtype)
 
@@ -145,10 +130,7 @@ class ReLU(Activation):
 
 
 class LeakyReLU(Activation):
-    """Leaky ReLU: a = z for z > 0, else slope * z. Range (-inf, inf).
-
-    A hidden-layer activation whose gradient never dies completely.
-    """
+    """Leaky ReLU: a = z for z > 0, else slope * z: a ReLU whose gradient never dies."""
 
     name = "leaky_relu"
 
@@ -157,11 +139,9 @@ class LeakyReLU(Activation):
         if self.slope >= 1:
             raise ValueError(f"slope must be in [0, 1), got {slope!r}")
 
-    @takes_real_array
     def __call__(self, z):
         return np.where(z > 0, z, self.slope * z)
 
-    @takes_real_array
     def derivative(self, z):
         return np.where(z > 0, 1.0, self.slope).astype(z.dtype)
 
@@ -177,20 +157,18 @@ class LeakyReLU(Activation):
 
 
 class Softmax(Activation):
-    """Softmax over each row: a_i = exp(z_i) / sum_j exp(z_j). Range (0, 1), rows sum to 1.
+    """Softmax over each row: a_i = exp(z_i) / sum_j exp(z_j), a multi-class output.
 
-    Used for a multi-class output.  The row maximum is subtracted before
-    ``exp`` (which leaves the result unchanged) so that nothing overflows.
+    The row maximum is subtracted before ``exp`` (which changes nothing) so nothing overflows.
     """
 
     name = "softmax"
+    rows = True
 
-    @takes_rows
     def __call__(self, z):
         e = np.exp(z - z.max(axis=1, keepdims=True))
         return e / e.sum(axis=1, keepdims=True)
 
-    @takes_rows
     def derivative(self, z):
         """The Jacobian da_i/dz_j of each row: shape (n, k, k)."""
         a = self(z)
@@ -204,30 +182,22 @@ class Softmax(Activation):
     def symbolic(self, x=None):
         """A SymPy Matrix of the softmax of the symbols ``x`` (default z1, z2, z3)."""
         import sympy as sp
-        if x is None:
-            x = sp.symbols("z1:4", real=True)
-        exps = [sp.exp(xi) for xi in x]
-        total = sum(exps)
-        return sp.Matrix([e / total for e in exps])
+        exps = [sp.exp(xi) for xi in (sp.symbols("z1:4", real=True) if x is None else x)]
+        return sp.Matrix([e / sum(exps) for e in exps])
 
 
 ACTIVATIONS = {cls.name: cls for cls in (Linear, Sigmoid, Tanh, ReLU, LeakyReLU, Softmax)}
 
 
 def get_activation(activation, **params):
-    """An :class:`Activation` from its name (see ``ACTIVATIONS``) or an instance.
-
-    >>> get_activation("leaky_relu", slope=0.1)
-    LeakyReLU(slope=0.1)
-    """
+    """An :class:`Activation` from its name (see ``ACTIVATIONS``) or an instance, e.g.
+    ``get_activation("leaky_relu", slope=0.1)``."""
     if isinstance(activation, Activation):
         return activation
     activation = "linear" if activation is None else activation
     if not isinstance(activation, str):
-        raise TypeError(
-            f"activation must be a name or an Activation, got {type(activation).__name__}; "
-            f"valid names: {', '.join(ACTIVATIONS)}")
+        raise TypeError(f"activation must be a name or an Activation, got "
+                        f"{type(activation).__name__}; valid names: {', '.join(ACTIVATIONS)}")
     if activation not in ACTIVATIONS:
-        raise ValueError(
-            f"unknown activation {activation!r}; valid names: {', '.join(ACTIVATIONS)}")
+        raise ValueError(f"unknown activation {activation!r}; valid names: {', '.join(ACTIVATIONS)}")
     return ACTIVATIONS[activation](**params)

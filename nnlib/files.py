@@ -115,7 +115,8 @@ def _read_npy(archive, info, shape):
 
 
 def network_to_dict(network):
-    """Architecture, activations, loss and weights as plain Python (JSON-ready)."""
+    """Architecture, activations, loss and weights as plain Python (JSON-ready); refuses a
+    network whose weights are not finite."""
     check_finite_weights(network.layers)
     return {"format": FILE_FORMAT, "version": FILE_VERSION, "loss": network.loss_function.name,
             "layers": [{"n_inputs": layer.n_inputs, "n_outputs": layer.n_outputs,
@@ -126,7 +127,9 @@ def network_to_dict(network):
 
 
 def network_from_dict(network_class, data):
-    """A ``network_class`` rebuilt from :func:`network_to_dict` output; ValueError if malformed."""
+    """Rebuild a network from :meth:`Network.to_dict` output; ValueError for anything else.
+
+    Sizes are checked (at most :data:`MAX_PARAMETERS` parameters) before anything is allocated."""
     layers = []
     for i, spec in enumerate(check_network_spec(data)):
         shape = (spec["n_inputs"], spec["n_outputs"])
@@ -144,8 +147,21 @@ def network_from_dict(network_class, data):
     return network_class(layers, loss=data["loss"])
 
 
+def network_from_json(network_class, text):
+    """Rebuild a network from :meth:`Network.to_json` output; ValueError for anything else."""
+    return network_from_dict(network_class, parse_json(text))
+
+
+def load_network(network_class, path):
+    """Load a network saved by :meth:`Network.save` (``.npz`` added to ``path`` if missing, as
+    save does); ValueError for any other file, whose declared sizes are checked first."""
+    return network_from_dict(network_class, read_network_file(npz_path(path)))
+
+
 def save_network(network, path):
-    """Write ``network`` to a ``.npz`` file (no pickles): the architecture as JSON, the arrays."""
+    """Save to a ``.npz`` file (no pickles): the architecture as JSON plus the arrays;
+    ``.npz`` is added to ``path`` if missing, as :meth:`Network.load` does.  Refuses a
+    network whose weights are not finite."""
     spec = network_to_dict(network)
     arrays = {}
     for i, (layer, layer_spec) in enumerate(zip(network.layers, spec["layers"])):

@@ -7,10 +7,9 @@ when |backprop - numerical| <= atol + rtol |numerical|; each parameter array is 
 
     error = max over the array of |backprop - numerical| / (atol / rtol + |numerical|),
 
-a relative error whose denominator never falls below atol / rtol, so that the array passes
-exactly when error <= rtol.  A correct backward pass at an optimum (every gradient about 0) is
-not reported as 100 % wrong, and a 1 % error in any gradient above about atol / rtol (1e-4)
-gives an error of about 1e-2, a hundred times rtol.
+a relative error whose denominator never falls below atol / rtol: the array passes exactly
+when error <= rtol.  So a correct backward pass at an optimum (all gradients about 0) is not
+reported as 100 % wrong, and a 1 % error in any gradient above atol / rtol (1e-4) still is.
 """
 import numpy as np
 
@@ -18,20 +17,14 @@ from .validation import check_positive_float, check_X
 
 
 def numerical_gradients(network, X, y, eps=1e-5):
-    """Central finite-difference gradients, in the format of ``network.gradients``.
-
-    Loops over every parameter (two loss evaluations each, through ``network.loss``): for
-    small networks only.  The weights are left exactly as they were.
-    """
+    """Central finite-difference gradients, as ``network.gradients`` gives them: two calls of
+    ``network.loss`` per parameter (small networks only); the weights are left as they were."""
     eps = check_positive_float(eps, "eps")
     result = []
     for layer in network.layers:
-        pair = []
-        for params in (layer.weights, layer.bias):
-            grad = np.zeros(params.shape)
+        grads = (np.zeros(layer.weights.shape), np.zeros(layer.bias.shape))
+        for params, grad in zip((layer.weights, layer.bias)[:1 + layer.use_bias], grads):
             for i in np.ndindex(*params.shape):
-                if params is layer.bias and not layer.use_bias:
-                    break
                 original = params[i]
                 params[i] = original + eps
                 plus = network.loss(X, y)
@@ -39,17 +32,15 @@ def numerical_gradients(network, X, y, eps=1e-5):
                 minus = network.loss(X, y)
                 params[i] = original
                 grad[i] = (plus - minus) / (2 * eps)
-            pair.append(grad)
-        result.append(tuple(pair))
+        result.append(grads)
     return result
 
 
 def gradient_check(network, X, y, eps=1e-5, atol=1e-8, rtol=1e-4):
-    """Compare backprop with finite differences: one ``(weights_error, bias_error)`` pair per
-    layer, each ``max |backprop - numerical| / (atol / rtol + |numerical|)`` over that array
-    (module docstring), which passes, as in PyTorch's gradcheck, when it is at most ``rtol``.
-    A correct backward pass in float64 gives about 1e-9 or less.  A NaN or infinite gradient
-    raises FloatingPointError."""
+    """Backprop against finite differences: a ``(weights_error, bias_error)`` pair per layer,
+    each ``max |backprop - numerical| / (atol / rtol + |numerical|)``, within tolerance (as in
+    PyTorch's gradcheck) when at most ``rtol``; correct backprop in float64 gives 1e-9 or less.
+    A NaN or infinite gradient raises FloatingPointError."""
     eps = check_positive_float(eps, "eps")
     atol = check_positive_float(atol, "atol", zero_allowed=True)
     rtol = check_positive_float(rtol, "rtol")

@@ -1,19 +1,15 @@
 """A fully connected layer: z = X @ weights + bias, a = activation(z).
 
-Shapes, for a batch of ``n`` samples (one sample per row):
+Shapes, for a batch of ``n`` samples (one sample per row)::
 
-=================  =========================  =====================================
-name               shape                      what it is
-=================  =========================  =====================================
-``inputs``         (n, n_inputs)              the batch the layer last saw (X)
-``weights``        (n_inputs, n_outputs)      one column of weights per neuron
-``bias``           (n_outputs,)               one bias per neuron
-``z``              (n, n_outputs)             weighted sums, X @ weights + bias
-``a``              (n, n_outputs)             the layer's output, activation(z)
-``delta``          (n, n_outputs)             dL/dz, set by the backward pass
-``grad_weights``   (n_inputs, n_outputs)      dL/dweights = inputs.T @ delta
-``grad_bias``      (n_outputs,)               dL/dbias = delta summed over rows
-=================  =========================  =====================================
+    inputs        (n, n_inputs)           the batch the layer last saw (X)
+    weights       (n_inputs, n_outputs)   one column of weights per neuron
+    bias          (n_outputs,)            one bias per neuron
+    z             (n, n_outputs)          weighted sums, X @ weights + bias
+    a             (n, n_outputs)          the layer's output, activation(z)
+    delta         (n, n_outputs)          dL/dz, set by the backward pass
+    grad_weights  (n_inputs, n_outputs)   dL/dweights = inputs.T @ delta
+    grad_bias     (n_outputs,)            dL/dbias = delta summed over rows
 """
 import numpy as np
 
@@ -31,9 +27,7 @@ class Dense:
     n_inputs, n_outputs : int
         Sizes; ``weights`` has shape (n_inputs, n_outputs).
     activation : str or Activation
-        One of ``nnlib.ACTIVATIONS`` ("linear", "sigmoid", "tanh", "relu",
-        "leaky_relu", "softmax") or an Activation instance, e.g.
-        ``nnlib.LeakyReLU(0.1)``.
+        A name of ``nnlib.ACTIVATIONS`` or an Activation, e.g. ``nnlib.LeakyReLU(0.1)``.
     init : str
         How to draw the starting weights: ``"uniform"`` (weights and bias in [0, 1), as in
         the tutorials the book follows), ``"he"`` (normal with standard deviation
@@ -46,8 +40,6 @@ class Dense:
         generator, which is the usual way to seed.
     use_bias : bool
         False keeps the bias at 0 and never updates it (the two-layer tutorial has none).
-
-    One ``Dense`` object is one layer: a network that lists the same object twice is refused.
     """
 
     def __init__(self, n_inputs, n_outputs, activation="relu", init="auto", seed=None,
@@ -68,11 +60,9 @@ class Dense:
 
     def initialize(self, rng, dtype=np.float64):
         """Draw fresh ``weights`` and ``bias`` from the generator ``rng``."""
-        shape = (self.n_inputs, self.n_outputs)
-        init = self.init
+        shape, init, bias = (self.n_inputs, self.n_outputs), self.init, np.zeros(self.n_outputs)
         if init == "auto":
             init = "he" if self.activation.name in ("relu", "leaky_relu") else "xavier"
-        bias = np.zeros(self.n_outputs)
         if init == "uniform":
             weights = rng.random(shape)
             bias = rng.random(self.n_outputs)
@@ -108,9 +98,8 @@ class Dense:
     def backward(self, grad, input_grad=True):
         """Backpropagate dL/da (n, n_outputs); return dL/dX (n, n_inputs).
 
-        Sets ``delta`` = dL/dz, ``grad_weights`` and ``grad_bias``.  With
-        ``input_grad=False`` (the first layer, whose input is the data) dL/dX
-        is not computed and None is returned.
+        Sets ``delta`` = dL/dz, ``grad_weights`` and ``grad_bias``.  With ``input_grad=False``
+        (the first layer, whose input is the data) dL/dX is not computed: None is returned.
         """
         grad = self._shaped_like_z(grad, "grad (dL/da)")
         return self.backward_delta(self.activation.backward(self.z, self.a, grad), input_grad)
@@ -118,8 +107,7 @@ class Dense:
     def backward_delta(self, delta, input_grad=True):
         """Backpropagate dL/dz (n, n_outputs) directly; return dL/dX (n, n_inputs).
 
-        Used when the loss gives dL/dz itself (the stable sigmoid and softmax
-        cross-entropies).
+        Used when the loss gives dL/dz itself (the stable sigmoid and softmax cross-entropies).
         """
         self.delta = delta = self._shaped_like_z(delta, "delta (dL/dz)")
         self.grad_weights = self.inputs.T @ delta                  # (n_inputs, n_outputs)

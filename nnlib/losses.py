@@ -1,20 +1,12 @@
 """Loss functions: how far the network's output is from the target.
 
-Every loss follows one public protocol, used by Network and gradient_check and nothing else.
-For outputs ``a`` and targets ``y``, both of shape (n_samples, n_outputs):
-
-- ``loss(a, y)``: the loss, a float;  ``loss.gradient(a, y)``: dL/da, where backprop starts;
-- ``loss.check_targets(y)``: y if this loss accepts such targets (its rules live in its class);
-- the cross-entropies, paired with their output activation (``requires_activation``), also
-  compute from the output layer's weighted sums ``z`` (the "logits"), in a stable form:
-  ``loss.from_logits(z, y)``, the loss, and ``loss.delta(z, y)``, dL/dz:
-
-  - sigmoid + binary cross-entropy: L = mean(max(z, 0) - z y + log(1 + exp(-|z|))),
-    dL/dz = (sigmoid(z) - y) / n;
-  - softmax + categorical cross-entropy: L = mean(logsumexp(z) - sum(y z)),
-    dL/dz = (softmax(z) - y) / n.
-
-  Neither takes the log of a probability that has rounded to 0: finite for any finite z.
+One public protocol, used by Network and gradient_check: for outputs ``a`` and targets ``y``,
+both (n_samples, n_outputs), ``loss(a, y)`` is the loss, ``loss.gradient(a, y)`` is dL/da and
+``loss.check_targets(y)`` applies the loss's rules to its targets.  The cross-entropies, paired
+with their output activation (``requires_activation``), also compute from the output layer's
+weighted sums ``z`` (the "logits"), stably: ``loss.from_logits(z, y)`` and ``loss.delta(z, y)``
+= dL/dz, which is (sigmoid(z) - y) / n and (softmax(z) - y) / n.  Neither takes the log of a
+probability that has rounded to 0, so the loss is finite for any finite z.
 
 Each method checks its arguments (finite real arrays of one shape, never broadcast) unless
 ``checked=True`` says the caller has, as Network does once for its data.
@@ -42,16 +34,10 @@ class Loss:
             raise ValueError(f"loss {self.name!r} needs a {self.requires_activation!r} output "
                              f"layer, but the last layer's activation is {activation.name!r}")
 
-    def __repr__(self):
-        return f"{type(self).__name__}()"
-
 
 def matched(a, y, checked=False, name_a="a (the outputs)"):
-    """``a`` and ``y`` as finite float arrays of one shape (n, k); y (n,) is taken as (n, 1).
-
-    Anything else that differs is an error: broadcasting (n, 1) against (n,) would silently
-    compare every output with every target.  With ``checked=True``, a and y as they are.
-    """
+    """``a`` and ``y`` as finite float arrays of one shape (n, k), y (n,) taken as (n, 1); never
+    broadcast (n, 1) against (n,), which compares every output with every target."""
     if checked:
         return a, y
     a, y = as_float_array(a, name_a), as_float_array(y, "y (the targets)")
@@ -66,9 +52,7 @@ def matched(a, y, checked=False, name_a="a (the outputs)"):
 class SumSquaredError(Loss):
     """L = sum over all samples and outputs of (a - y)^2; dL/da = 2 (a - y).
 
-    The loss of the two-layer tutorial and of the font network, which train
-    on it with learning rates chosen for the *sum*, not the mean.
-    """
+    The loss of the two-layer tutorial and the font network: learning rates for the *sum*."""
 
     name = "sse"
     reduction = "sum"
@@ -110,9 +94,8 @@ class CombinedLoss(Loss):
 class BinaryCrossEntropy(CombinedLoss):
     """L = -mean(y log a + (1 - y) log(1 - a)), for sigmoid outputs and 0/1 targets.
 
-    ``loss(a, y)`` and ``gradient`` work on probabilities ``a`` (clipped to
-    [1e-12, 1 - 1e-12] so that a confident mistake costs about 27.6, not inf);
-    training uses the exact, stable ``from_logits`` and ``delta``.
+    ``loss(a, y)`` and ``gradient`` take probabilities ``a``, clipped to [1e-12, 1 - 1e-12] (a
+    confident mistake costs 27.6, not inf); training uses the exact ``from_logits``, ``delta``.
     """
 
     name = "binary_crossentropy"
@@ -129,7 +112,7 @@ class BinaryCrossEntropy(CombinedLoss):
         a = np.clip(a, self.eps, 1 - self.eps)
         return (a - y) / (a * (1 - a)) / a.size
 
-    def from_logits(self, z, y, checked=False):
+    def from_logits(self, z, y, checked=False):   # mean(max(z, 0) - z y + log(1 + exp(-|z|)))
         z, y = matched(z, y, checked, "z (the logits)")
         return float(np.mean(np.maximum(z, 0) - z * y + np.log1p(np.exp(-np.abs(z)))))
 
@@ -159,7 +142,7 @@ class CategoricalCrossEntropy(CombinedLoss):
         a, y = matched(a, y, checked)
         return -y / np.clip(a, self.eps, 1.0) / a.shape[0]
 
-    def from_logits(self, z, y, checked=False):
+    def from_logits(self, z, y, checked=False):   # mean(logsumexp(z) - sum(y z))
         z, y = matched(z, y, checked, "z (the logits)")
         m = z.max(axis=1, keepdims=True)
         logsumexp = m + np.log(np.exp(z - m).sum(axis=1, keepdims=True))

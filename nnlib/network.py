@@ -1,9 +1,8 @@
 """A network: layers in a row, a loss, and gradient descent.
 
-Shapes: ``X`` is (n_samples, n_inputs of the first layer); the output is
-(n_samples, n_outputs of the last layer).  Targets ``y`` may be (n,) or
-(n, 1) for one output, and (n, k) or (n,) integer class labels for k
-outputs; they are turned into (n, k) once, at the door.
+Shapes: ``X`` is (n_samples, n_inputs of the first layer); the output is (n_samples, n_outputs
+of the last layer).  Targets ``y`` may be (n,) or (n, 1) for one output, (n, k) or (n,) integer
+class labels for k outputs; they are turned into (n, k) once, at the door.
 """
 import json
 
@@ -20,22 +19,17 @@ from .validation import (check_bool, check_converging, check_finite_output, chec
 class Network:
     """A feed-forward network of :class:`~nnlib.Dense` layers.
 
-    Parameters
-    ----------
-    layers : list of Dense
-        In order from input to output, a different Dense object each; each layer's
-        ``n_inputs`` must equal the previous layer's ``n_outputs``.
-    loss : str or Loss
-        "sse", "mse", "binary_crossentropy" (needs a sigmoid output) or
-        "categorical_crossentropy" (needs a softmax output).
-    seed : None, int >= 0 or numpy Generator
-        If given, every layer's weights are re-drawn, in order, from one generator, which
-        also shuffles the mini-batches in :meth:`fit`: one seed fixes the whole run.
-        If None, the layers keep their weights and shuffling is unseeded.
+    ``layers``: Dense layers from input to output, a different object each, whose sizes chain.
+    ``loss``: "sse", "mse", "binary_crossentropy" (needs a sigmoid output layer),
+    "categorical_crossentropy" (needs a softmax output layer) or a Loss.
+    ``seed``: None (the layers keep their weights, shuffling is unseeded), an int >= 0 or a
+    numpy Generator: every layer's weights are re-drawn, in order, from one generator, which
+    also shuffles the mini-batches in :meth:`fit`, so one seed fixes the whole run.
     """
 
     def __init__(self, layers, loss="mse", seed=None):
         self.layers = check_layer_list(layers, Dense)
+        self.n_inputs, self.n_outputs = self.layers[0].n_inputs, self.layers[-1].n_outputs
         self.loss_function = get_loss(loss)
         self.loss_function.check_output_activation(self.layers[-1].activation)
         self.seed = seed
@@ -43,15 +37,6 @@ class Network:
         if seed is not None:
             for layer in self.layers:
                 layer.initialize(self.rng)
-
-    # ----------------------------------------------------------------- shapes
-    @property
-    def n_inputs(self):
-        return self.layers[0].n_inputs
-
-    @property
-    def n_outputs(self):
-        return self.layers[-1].n_outputs
 
     @property
     def n_parameters(self):
@@ -61,11 +46,10 @@ class Network:
     def summary(self):
         """A table of the layers, their array shapes and parameter counts (a string)."""
         rows = [f"{'layer':<8}{'activation':<13}{'weights':<12}{'bias':<9}{'parameters':>10}"]
-        for i, layer in enumerate(self.layers):
-            rows.append(f"{i:<8}{layer.activation.name:<13}{str(layer.weights.shape):<12}"
-                        f"{str(layer.bias.shape):<9}{layer.n_parameters:>10}")
-        rows.append(f"{'total':<42}{self.n_parameters:>10}")
-        return "\n".join(rows)
+        rows += [f"{i:<8}{layer.activation.name:<13}{str(layer.weights.shape):<12}"
+                 f"{str(layer.bias.shape):<9}{layer.n_parameters:>10}"
+                 for i, layer in enumerate(self.layers)]
+        return "\n".join(rows + [f"{'total':<42}{self.n_parameters:>10}"])
 
     def __repr__(self):
         sizes = " -> ".join([str(self.n_inputs)] + [f"{l.n_outputs} {l.activation.name}"
@@ -81,7 +65,6 @@ class Network:
         for layer, (w, b) in zip(self.layers, weights):
             layer.weights[...], layer.bias[...] = w, b
 
-    # ---------------------------------------------------------------- forward
     def forward(self, X):
         """The network's output (n, n_outputs) for inputs X (n, n_inputs)."""
         check_finite_weights(self.layers)
@@ -110,7 +93,6 @@ class Network:
         a = self.forward(X)
         return float(np.mean(self._labels(a) == self._labels(check_y(y, len(a), self.n_outputs))))
 
-    # ------------------------------------------------------------ loss & grad
     def loss(self, X, y):
         """The loss on (X, y), a float."""
         check_finite_weights(self.layers)
@@ -132,13 +114,11 @@ class Network:
     def _backward(self, y):
         """Backpropagate from the loss of the last forward pass; fills each layer's grads."""
         last, loss = self.layers[-1], self.loss_function
-        first_layer_alone = len(self.layers) == 1   # no dL/dX needed for the data itself
         if isinstance(loss, CombinedLoss):          # dL/dz straight from the logits
-            grad = last.backward_delta(loss.delta(last.z, y, last.a, checked=True),
-                                       input_grad=not first_layer_alone)
-        else:
-            grad = last.backward(loss.gradient(last.a, y, checked=True),
-                                 input_grad=not first_layer_alone)
+            delta = loss.delta(last.z, y, last.a, checked=True)
+        else:                                       # dL/dz = dL/da * da/dz
+            delta = last.activation.backward(last.z, last.a, loss.gradient(last.a, y, checked=True))
+        grad = last.backward_delta(delta, input_grad=len(self.layers) > 1)   # no dL/dX of data
         for i in range(len(self.layers) - 2, -1, -1):
             grad = self.layers[i].backward(grad, input_grad=i > 0)
 
@@ -150,13 +130,10 @@ class Network:
         self._backward(y)
         return [(layer.grad_weights.copy(), layer.grad_bias.copy()) for layer in self.layers]
 
-    # --------------------------------------------------------------- training
     def step(self, X, y, learning_rate):
         """One gradient-descent update on the batch (X, y); returns the loss before it.
 
-        If the loss or a new weight is not finite, the weights are put back as they were
-        and :class:`~nnlib.TrainingDiverged` is raised.
-        """
+        A loss or new weight that is not finite undoes the step and raises TrainingDiverged."""
         learning_rate = check_positive_float(learning_rate, "learning_rate")
         X, y = self._check_data(X, y)
         before = self.get_weights()
@@ -178,17 +155,14 @@ class Network:
             validation_data=None, callback=None, progress=False):
         """Train with (mini-batch) gradient descent; return the history.
 
-        ``epochs`` passes over X (n, n_inputs) and y, each in batches of ``batch_size`` rows
-        (None: all n, one update per epoch; 1: plain stochastic gradient descent) visited in a
-        fresh random order if ``shuffle`` (seeded by the network's seed).  After every epoch
-        ``validation_data`` (X_val, y_val) is scored and ``callback(network, epoch, history)``
-        called; ``progress=True`` shows a tqdm bar.
-
-        Returns a dict of lists, one entry per epoch: "loss" and "accuracy" on the training
-        data (averaged over the epoch's batches as they were seen, like Keras), and
-        "val_loss", "val_accuracy" with validation data.  As soon as an epoch ends with a loss
-        or weight that is not finite, the weights are put back as they were before it and
-        :class:`~nnlib.TrainingDiverged` is raised, naming the epoch, with the history so far.
+        ``epochs`` passes over X (n, n_inputs) and y in batches of ``batch_size`` rows (None:
+        all n; 1: plain stochastic gradient descent), in a fresh random order if ``shuffle``
+        (seeded by the network's seed).  After every epoch ``validation_data`` (X_val, y_val) is
+        scored and ``callback(network, epoch, history)`` called; ``progress`` shows a tqdm bar.
+        Returns a dict of lists, one entry per epoch: "loss" and "accuracy" on the training data
+        (as its batches were seen, like Keras), "val_loss" and "val_accuracy" with validation
+        data.  An epoch that ends with a loss or weight that is not finite is undone and
+        :class:`~nnlib.TrainingDiverged` raised, naming it, with the history so far.
         """
         X, y, validation = self._check_fit(X, y, validation_data, callback)
         learning_rate = check_positive_float(learning_rate, "learning_rate")
@@ -196,7 +170,11 @@ class Network:
         shuffle = check_bool(shuffle, "shuffle")
         history = {"loss": [], "accuracy": []} | ({} if validation is None else
                                                   {"val_loss": [], "val_accuracy": []})
-        for epoch in _epochs(check_positive_int(epochs, "epochs"), check_bool(progress, "progress")):
+        epochs = range(check_positive_int(epochs, "epochs"))
+        if check_bool(progress, "progress"):
+            from tqdm.auto import tqdm
+            epochs = tqdm(epochs, desc="training", unit="epoch")
+        for epoch in epochs:
             before = self.get_weights()
             z_seen, a_seen = self._train_one_epoch(X, y, learning_rate, batch_size, shuffle)
             loss = self._loss_of(z_seen, a_seen, y)
@@ -227,7 +205,12 @@ class Network:
         a_seen = np.empty((n, self.n_outputs), dtype=X.dtype)
         order = self.rng.permutation(n) if shuffle and batch_size < n else None
         for start in range(0, n, batch_size):
-            rows = slice(start, start + batch_size) if order is None else order[start:start + batch_size]
+            if order is None:
+                rows = slice(start, start + batch_size)
+            elif batch_size == 1:   # one shuffled row as a slice: a view, faster than a copy
+                rows = slice(order[start], order[start] + 1)
+            else:
+                rows = order[start:start + batch_size]
             self._forward(X[rows])
             z_seen[rows], a_seen[rows] = last.z, last.a
             self._update(y[rows], learning_rate)
@@ -243,39 +226,13 @@ class Network:
             history["val_loss"].append(self._loss_of(self.layers[-1].z, a_val, y_val))
             history["val_accuracy"].append(float(np.mean(self._labels(a_val) == self._labels(y_val))))
 
-    # --------------------------------------------------------- save & export
-    # (the file format, and the checks of what is read, are in nnlib/files.py)
-    def to_dict(self):
-        """Architecture, activations, loss and weights as plain Python (JSON-ready)."""
-        return files.network_to_dict(self)
+    # saving and export: the file format, and the checks of what is read, are in nnlib/files.py
+    to_dict = files.network_to_dict
+    from_dict = classmethod(files.network_from_dict)
+    from_json = classmethod(files.network_from_json)
+    save = files.save_network
+    load = classmethod(files.load_network)
 
     def to_json(self, **kwargs):
         """:meth:`to_dict` as a JSON string (for a forward pass in the browser)."""
         return json.dumps(self.to_dict(), allow_nan=False, **kwargs)
-
-    @classmethod
-    def from_dict(cls, data):
-        """Rebuild a network from :meth:`to_dict` output; ValueError for anything else."""
-        return files.network_from_dict(cls, data)
-
-    @classmethod
-    def from_json(cls, text):
-        """Rebuild a network from :meth:`to_json` output; ValueError for anything else."""
-        return cls.from_dict(files.parse_json(text))
-
-    def save(self, path):
-        """Save to ``path`` (``.npz`` added if missing, as :meth:`load` does); no pickles."""
-        files.save_network(self, path)
-
-    @classmethod
-    def load(cls, path):
-        """Load a network saved by :meth:`save`; raises ValueError for any other file."""
-        return cls.from_dict(files.read_network_file(files.npz_path(path)))
-
-
-def _epochs(epochs, progress):
-    """range(epochs), shown as a tqdm progress bar if ``progress``."""
-    if not progress:
-        return range(epochs)
-    from tqdm.auto import tqdm
-    return tqdm(range(epochs), desc="training", unit="epoch")

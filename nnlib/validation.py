@@ -1,10 +1,7 @@
 """The guards, kept here so that the mathematics elsewhere reads without them.
 
-Each check names the argument, says what it got and what it expects, and raises before anything
-is changed.  Nothing is silently truncated, broadcast or NaN: integer and bool arrays are
-computed in float64; complex, object and string arrays are refused; training that makes a
-number infinite or NaN stops with :class:`TrainingDiverged`.  (Files are checked in
-:mod:`nnlib.files`.)
+Each names the argument, what it got and what it expects, and raises before anything changes:
+nothing is silently truncated, broadcast or NaN.  (Files are checked in :mod:`nnlib.files`.)
 """
 import functools
 import math
@@ -34,8 +31,8 @@ def as_float_array(value, name):
     """:func:`as_real_array`, with every value finite."""
     arr = as_real_array(value, name)
     if not np.isfinite(arr).all():
-        bad = int(arr.size - np.count_nonzero(np.isfinite(arr)))
-        raise ValueError(f"{name} contains {bad} NaN or infinite value(s); expected finite numbers")
+        raise ValueError(f"{name} contains {arr.size - np.count_nonzero(np.isfinite(arr))} NaN or "
+                         f"infinite value(s); expected finite numbers")
     return arr
 
 
@@ -62,12 +59,9 @@ def check_X(X, n_features=None, name="X"):
 
 
 def check_y(y, n_samples, n_outputs, name="y"):
-    """Targets as a float array of shape (n_samples, n_outputs).
-
-    Accepted: (n,) or (n, 1) when there is one output; (n, n_outputs) targets or (n,) integer
-    class labels (one-hot encoded here) when there are several.  The rules of a loss about its
-    targets are in the loss's ``check_targets``.
-    """
+    """Targets as a float array (n_samples, n_outputs), from (n,) or (n, 1) for one output,
+    (n, n_outputs) or (n,) class labels (one-hot encoded) for several.  A loss's own rules
+    about its targets are in its ``check_targets``."""
     y = as_float_array(y, name)
     if y.ndim not in (1, 2):
         raise ValueError(f"{name} must be 1-D or 2-D, got shape {y.shape}")
@@ -75,51 +69,23 @@ def check_y(y, n_samples, n_outputs, name="y"):
         raise ValueError(f"{name} has {y.shape[0]} rows but X has {n_samples}; "
                          f"expected one target per sample")
     if y.ndim == 1:
+        from .datasets import one_hot
         return y.reshape(-1, 1) if n_outputs == 1 else one_hot(y, n_outputs, name=name)
     if y.shape[1] != n_outputs:
-        raise ValueError(f"{name} has shape {y.shape}, but the network has {n_outputs} "
-                         f"output(s); expected ({n_samples}, {n_outputs})"
-                         + (f" or class labels of shape ({n_samples},)" if n_outputs > 1 else
-                            f" or ({n_samples},)"))
+        raise ValueError(f"{name} has shape {y.shape}, but the network has {n_outputs} output(s); "
+                         f"expected ({n_samples}, {n_outputs}) or ({n_samples},)"
+                         + (" class labels" if n_outputs > 1 else ""))
     return y
 
 
-def one_hot(labels, n_classes=None, name="labels"):
-    """Integer class labels of shape (n,) as one-hot rows of shape (n, n_classes).
+def takes_real_array(method, rows=False):
+    """Decorator: an activation's method gets ``z`` as a real float array, 2-D if ``rows``."""
+    check = check_batch if rows else as_real_array
 
-    >>> one_hot([0, 2, 1])
-    array([[1., 0., 0.],
-           [0., 0., 1.],
-           [0., 1., 0.]])
-    """
-    labels = np.asarray(labels)
-    if labels.ndim != 1:
-        raise ValueError(f"{name} must be 1-D class labels of shape (n,), got shape {labels.shape}")
-    if labels.dtype.kind not in "biuf" or (labels.size and not np.all(labels == np.round(labels))):
-        raise ValueError(f"{name} must be whole-number class labels, got {labels[:5]}...")
-    labels = labels.astype(np.int64)
-    if n_classes is None:
-        n_classes = int(labels.max()) + 1 if labels.size else 0
-    check_positive_int(n_classes, "n_classes")
-    if labels.size and (labels.min() < 0 or labels.max() >= n_classes):
-        raise ValueError(f"{name} must be class labels in 0..{n_classes - 1}, got values "
-                         f"from {labels.min()} to {labels.max()}")
-    out = np.zeros((labels.size, n_classes))
-    out[np.arange(labels.size), labels] = 1.0
-    return out
-
-
-def takes_real_array(method, check=as_real_array):
-    """Decorator: an activation's method gets ``z`` as a real float array (ints as float64)."""
     @functools.wraps(method)
     def checked(self, z):
         return method(self, check(z, name="z"))
     return checked
-
-
-def takes_rows(method):
-    """Decorator: like :func:`takes_real_array`, and ``z`` must be 2-D, one sample per row."""
-    return takes_real_array(method, check=check_batch)
 
 
 # ------------------------------------------------------------------ scalars
@@ -151,8 +117,9 @@ def make_rng(seed, name="seed"):
     """A numpy Generator from ``seed``: None (unseeded), an int >= 0, or a Generator (used as is)."""
     if seed is not None and not isinstance(seed, np.random.Generator):
         if isinstance(seed, bool) or not isinstance(seed, numbers.Integral) or seed < 0:
-            raise (ValueError if isinstance(seed, numbers.Integral) else TypeError)(f"{name} must be None, an integer >= 0 or a numpy.random.Generator, "
-                            f"got {seed!r} ({type(seed).__name__})")
+            error = ValueError if isinstance(seed, numbers.Integral) else TypeError
+            raise error(f"{name} must be None, an integer >= 0 or a numpy.random.Generator, "
+                        f"got {seed!r} ({type(seed).__name__})")
         seed = int(seed)
     return np.random.default_rng(seed)
 
@@ -168,8 +135,8 @@ def check_layer_list(layers, dense):
             raise TypeError(f"layers[{i}] must be a Dense layer, got {type(layer).__name__}")
         if any(layer is other for other in layers[:i]):
             raise ValueError(f"layers[{i}] is the same Dense object as an earlier layer; create "
-                             f"one Dense per layer ([Dense(3, 3) for _ in range(2)], not "
-                             f"[Dense(3, 3)] * 2)")
+                             f"one Dense per layer: [Dense(3, 3) for _ in range(2)], not "
+                             f"[Dense(3, 3)] * 2")
         if i and layer.n_inputs != layers[i - 1].n_outputs:
             raise ValueError(
                 f"layer sizes do not chain: layers[{i - 1}] has {layers[i - 1].n_outputs} "
@@ -184,27 +151,25 @@ def weights_are_finite(layers):
 
 
 def check_finite_weights(layers):
-    """Refuse a network whose weights or biases are NaN or infinite (a diverged one)."""
+    """Refuse a network whose weights are NaN or infinite: every output would be wrong."""
     if not weights_are_finite(layers):
-        raise ValueError("the network's weights contain NaN or infinite values, so every output "
-                         "would be wrong; training diverged: train again with a smaller "
-                         "learning_rate")
+        raise ValueError("the network's weights contain NaN or infinite values (training "
+                         "diverged): train again with a smaller learning_rate")
 
 
 def check_finite_output(a):
     """Refuse an output that is NaN or infinite (weights too large for these inputs)."""
     if not np.isfinite(a).all():
-        raise ValueError("the network's output is NaN or infinite for these inputs: its "
-                         "weights are too large for them")
+        raise ValueError("the network's output is NaN or infinite: its weights are too large "
+                         "for these inputs")
     return a
 
 
 class TrainingDiverged(FloatingPointError):
     """Training made the loss or a weight NaN or infinite (usually: too large a learning rate).
 
-    The weights are back as they were before the failing epoch (or step).  ``epoch`` (0-based;
-    None for :meth:`Network.step`), ``learning_rate`` and ``history`` (that of the epochs that
-    finished, as :meth:`Network.fit` returns it) say where training stopped.
+    The weights are back as they were before the failing epoch (or step); ``epoch`` (0-based,
+    None for a step), ``learning_rate`` and ``history`` (of the epochs that finished) say where.
     """
 
     def __init__(self, message, epoch=None, learning_rate=None, history=None):
@@ -220,9 +185,8 @@ def check_converging(network, saved, loss, learning_rate, epoch=None, history=No
     network.set_weights(saved)
     where = "in this step" if epoch is None else f"in epoch {epoch + 1} (epoch={epoch})"
     what = f"the loss became {loss}" if not math.isfinite(loss) else "a weight became infinite"
-    raise TrainingDiverged(
-        f"training diverged {where} with learning_rate={learning_rate:g}: {what}. The weights "
-        f"are back as they were before it. Try a smaller learning_rate (e.g. "
-        f"{learning_rate / 10:g}) or inputs scaled to about [-1, 1]"
-        + ("" if epoch is None else "; this error's .history holds the epochs before it"),
-        epoch, learning_rate, history)
+    raise TrainingDiverged(f"training diverged {where} with learning_rate={learning_rate:g}: {what}"
+                           f". The weights are back as they were before it. Try a smaller "
+                           f"learning_rate (e.g. {learning_rate / 10:g}) or inputs scaled to "
+                           f"about [-1, 1]; .history holds the epochs before it",
+                           epoch, learning_rate, history)
