@@ -188,5 +188,5 @@ def check_converging(network, saved, loss, learning_rate, epoch=None, history=No
     raise TrainingDiverged(f"training diverged {where} with learning_rate={learning_rate:g}: {what}"
                            f". The weights are back as they were before it. Try a smaller "
                            f"learning_rate (e.g. {learning_rate / 10:g}) or inputs scaled to "
-                           f"about [-1, 1]; .history holds the epochs before it",
-                           epoch, learning_rate, history)
+                           f"about [-1, 1]" + ("" if epoch is None else "; its .history holds "
+                                               "the epochs before it"), epoch, learning_rate, history)
