@@ -170,6 +170,7 @@ class Network:
         shuffle = check_bool(shuffle, "shuffle")
         history = {"loss": [], "accuracy": []} | ({} if validation is None else
                                                   {"val_loss": [], "val_accuracy": []})
+        labels = self._labels(y)
         epochs = range(check_positive_int(epochs, "epochs"))
         if check_bool(progress, "progress"):
             from tqdm.auto import tqdm
@@ -179,7 +180,7 @@ class Network:
             z_seen, a_seen = self._train_one_epoch(X, y, learning_rate, batch_size, shuffle)
             loss = self._loss_of(z_seen, a_seen, y)
             check_converging(self, before, loss, learning_rate, epoch, history)
-            self._record(history, loss, a_seen, y, validation)
+            self._record(history, loss, a_seen, labels, validation)
             if callback is not None:
                 callback(self, epoch, history)
         return history
@@ -216,10 +217,10 @@ class Network:
             self._update(y[rows], learning_rate)
         return z_seen, a_seen
 
-    def _record(self, history, loss, a_seen, y, validation):
+    def _record(self, history, loss, a_seen, labels, validation):
         """Add one epoch's loss and accuracy (and validation scores) to ``history``."""
         history["loss"].append(loss)
-        history["accuracy"].append(float(np.mean(self._labels(a_seen) == self._labels(y))))
+        history["accuracy"].append(float(np.mean(self._labels(a_seen) == labels)))
         if validation is not None:
             X_val, y_val = validation
             a_val = self._forward(X_val)

@@ -146,8 +146,9 @@ def check_layer_list(layers, dense):
 
 
 def weights_are_finite(layers):
-    return all(np.isfinite(layer.weights).all() and np.isfinite(layer.bias).all()
-               for layer in layers)
+    """False if a weight or bias is NaN or infinite (or so large, near 1e308, that the sum of its
+    array overflows): one sum per array, the cheapest check there is."""
+    return all(math.isfinite(np.add.reduce(p, axis=None)) for l in layers for p in (l.weights, l.bias))
 
 
 def check_finite_weights(layers):
