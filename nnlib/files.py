@@ -40,25 +40,38 @@ def check_network_spec(data, arrays=True):
     size checked before anything is allocated; ValueError for anything else."""
     if not isinstance(data, dict) or data.get("format") != FILE_FORMAT:
         raise ValueError(f"not an nnlib network: expected a dict with format={FILE_FORMAT!r}")
-    if data.get("version") != FILE_VERSION or set(data) != {"format", "version", "loss", "layers"}:
-        raise ValueError(f"this nnlib reads version {FILE_VERSION} networks, with the keys format, "
-                         f"version, loss and layers; got {data.get('version')!r}, {sorted(map(str, data))}")
-    if not isinstance(data["layers"], list) or not data["layers"] or not isinstance(data["loss"], str):
-        raise ValueError("'layers' must be a non-empty list and 'loss' a name")
-    required = LAYER_KEYS - {"activation_params", "use_bias"} - (set() if arrays else {"weights", "bias"})
-    total = 0
-    for i, spec in enumerate(data["layers"]):
-        if not isinstance(spec, dict) or not required <= set(spec) <= LAYER_KEYS:
-            raise ValueError(f"layer {i} must be a dict with the keys {sorted(LAYER_KEYS)}")
-        sizes = (spec["n_inputs"], spec["n_outputs"])
-        if not all(type(n) is int and n > 0 for n in sizes) or type(spec.get("use_bias", True)) is not bool:
-            raise ValueError(f"layer {i}: n_inputs and n_outputs must be positive integers and "
-                             f"use_bias true or false, got {sizes}, {spec.get('use_bias')!r}")
-        total += (sizes[0] + 1) * sizes[1]
+    if data.get("version") != FILE_VERSION:
+        raise ValueError(f"unsupported nnlib network version {data.get('version')!r}; "
+                         f"this nnlib reads version {FILE_VERSION}")
+    if set(data) != {"format", "version", "loss", "layers"}:
+        raise ValueError(f"an nnlib network has the keys format, version, loss and layers, "
+                         f"got {sorted(map(str, data))}")
+    if not isinstance(data["layers"], list) or not data["layers"]:
+        raise ValueError(f"'layers' must be a non-empty list, got {type(data['layers']).__name__}")
+    if not isinstance(data["loss"], str):
+        raise ValueError(f"'loss' must be a name, got {data['loss']!r}")
+    total = sum(_declared_size(spec, i, arrays) for i, spec in enumerate(data["layers"]))
     if total > MAX_PARAMETERS:
         raise ValueError(f"the network declares {total:,} parameters, more than "
-                         f"nnlib.validation.MAX_PARAMETERS = {MAX_PARAMETERS:,}")
+                         f"nnlib.files.MAX_PARAMETERS = {MAX_PARAMETERS:,}")
     return data["layers"]
+
+
+def _declared_size(spec, i, arrays):
+    """How many parameters layer ``i`` declares, once its keys and sizes are checked."""
+    required = LAYER_KEYS - {"activation_params", "use_bias"} - (set() if arrays else
+                                                                  {"weights", "bias"})
+    if not isinstance(spec, dict) or not required <= set(spec) <= LAYER_KEYS:
+        raise ValueError(f"layer {i} must be a dict with the keys {sorted(required)} (and "
+                         f"optionally activation_params, use_bias), got "
+                         f"{sorted(map(str, spec)) if isinstance(spec, dict) else spec!r:.80}")
+    sizes = (spec["n_inputs"], spec["n_outputs"])
+    if not all(type(n) is int and n > 0 for n in sizes):
+        raise ValueError(f"layer {i}: n_inputs and n_outputs must be positive integers, "
+                         f"got {sizes!r:.80}")
+    if type(spec.get("use_bias", True)) is not bool:
+        raise ValueError(f"layer {i}: use_bias must be true or false, got {spec['use_bias']!r:.80}")
+    return (sizes[0] + 1) * sizes[1]
 
 
 def check_parameters(value, shape, name):
@@ -89,7 +102,8 @@ def read_network_file(path):
                           ("bias", (layer["n_outputs"],)))}
             if set(members) != set(shapes) | {"architecture.npy"}:
                 raise ValueError(f"it has the arrays {sorted(members)}, expected {sorted(shapes)}")
-            arrays = {name: _read_npy(archive, members[name], shape) for name, shape in shapes.items()}
+            arrays = {name: _read_npy(archive, members[name], shape)
+                      for name, shape in shapes.items()}
     except (OSError, EOFError, ValueError, zipfile.BadZipFile, zlib.error) as exc:
         raise ValueError(f"{path!s} is not an nnlib network file (.npz written by "
                          f"Network.save): {exc}") from None
