@@ -43,8 +43,7 @@ class Activation:
         return hash((type(self).__name__, tuple(sorted(self.params().items()))))
 
 
-def _sympy(x):
-    """SymPy, and the symbol ``x`` (a real x if None)."""
+def _sympy(x):   # SymPy, and the symbol x (a real x if None)
     import sympy as sp
     return sp, (sp.Symbol("x", real=True) if x is None else x)
 

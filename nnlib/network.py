@@ -1,9 +1,7 @@
 """A network: layers in a row, a loss, and gradient descent.
 
-Shapes: ``X`` is (n_samples, n_inputs of the first layer); the output is (n_samples, n_outputs
-of the last layer).  Targets ``y`` may be (n,) or (n, 1) for one output, (n, k) or (n,) integer
-class labels for k outputs; they are turned into (n, k) once, at the door.
-"""
+``X`` is (n_samples, n_inputs), the output (n_samples, n_outputs); targets ``y`` (n,) or (n, 1)
+for one output, (n, k) or (n,) class labels for k outputs, are made (n, k) once, at the door."""
 import json
 
 import numpy as np
@@ -197,14 +195,17 @@ class Network:
         return (*self._check_data(X, y), validation)
 
     def _train_one_epoch(self, X, y, learning_rate, batch_size, shuffle):
-        """One pass of gradient descent over (X, y), batch by batch.
-
-        Returns each row's output (z, a) as it was when its batch was seen, before the update.
-        """
+        """One pass of gradient descent over (X, y), batch by batch; returns each row's output
+        (z, a) as it was when its batch was seen, before the update."""
         n, last = len(X), self.layers[-1]
+        if batch_size >= n:   # one batch: its outputs are the epoch's, nothing to copy
+            self._forward(X)
+            seen = last.z, last.a
+            self._update(y, learning_rate)
+            return seen
         z_seen = np.empty((n, self.n_outputs), dtype=X.dtype)
         a_seen = np.empty((n, self.n_outputs), dtype=X.dtype)
-        order = self.rng.permutation(n) if shuffle and batch_size < n else None
+        order = self.rng.permutation(n) if shuffle else None
         for start in range(0, n, batch_size):
             if order is None:
                 rows = slice(start, start + batch_size)

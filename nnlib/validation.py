@@ -1,8 +1,6 @@
-"""The guards, kept here so that the mathematics elsewhere reads without them.
-
-Each names the argument, what it got and what it expects, and raises before anything changes:
-nothing is silently truncated, broadcast or NaN.  (Files are checked in :mod:`nnlib.files`.)
-"""
+"""The guards, kept here so that the mathematics elsewhere reads without them: each names the
+argument, what it got and what it expects, and raises before anything changes; nothing is
+silently truncated, broadcast or NaN.  (Files are checked in :mod:`nnlib.files`.)"""
 import functools
 import math
 import numbers
@@ -146,8 +144,7 @@ def check_layer_list(layers, dense):
 
 
 def weights_are_finite(layers):
-    """False if a weight or bias is NaN or infinite (or so large, near 1e308, that the sum of its
-    array overflows): one sum per array, the cheapest check there is."""
+    """False if a weight is NaN or infinite (or its array's sum overflows): one sum per array."""
     return all(math.isfinite(np.add.reduce(p, axis=None)) for l in layers for p in (l.weights, l.bias))
 
 
