@@ -14,7 +14,7 @@ import numpy as np
 
 from .activations import get_activation
 from .layers import Dense
-from .validation import FLOATS, check_finite_weights
+from .validation import FLOATS, check_finite, parameters
 
 FILE_FORMAT = "nnlib-network"
 FILE_VERSION = 1
@@ -131,7 +131,7 @@ def _read_npy(archive, info, shape):
 def network_to_dict(network):
     """Architecture, activations, loss and weights as plain Python (JSON-ready); refuses a
     network whose weights are not finite."""
-    check_finite_weights(network.layers)
+    check_finite(parameters(network.layers), "weights")
     return {"format": FILE_FORMAT, "version": FILE_VERSION, "loss": network.loss_function.name,
             "layers": [{"n_inputs": layer.n_inputs, "n_outputs": layer.n_outputs,
                         "activation": layer.activation.name,

@@ -9,9 +9,9 @@ import numpy as np
 from . import files
 from .layers import Dense
 from .losses import CombinedLoss, get_loss
-from .validation import (check_bool, check_converging, check_finite_output, check_finite_weights,
-                         check_layer_list, check_positive_float, check_positive_int, check_X,
-                         check_y, make_rng)
+from .validation import (check_bool, check_converging, check_finite, check_layer_list,
+                         check_positive_float, check_positive_int, check_X, check_y, make_rng,
+                         parameters)
 
 
 class Network:
@@ -54,19 +54,10 @@ class Network:
                                                      for l in self.layers])
         return f"Network({sizes}, loss={self.loss_function.name!r})"
 
-    def get_weights(self):
-        """Copies of every layer's (weights, bias), a list of pairs."""
-        return [(layer.weights.copy(), layer.bias.copy()) for layer in self.layers]
-
-    def set_weights(self, weights):
-        """Put back the (weights, bias) pairs of :meth:`get_weights` (copied into the layers)."""
-        for layer, (w, b) in zip(self.layers, weights):
-            layer.weights[...], layer.bias[...] = w, b
-
     def forward(self, X):
         """The network's output (n, n_outputs) for inputs X (n, n_inputs)."""
-        check_finite_weights(self.layers)
-        return check_finite_output(self._forward(check_X(X, self.n_inputs)))
+        check_finite(parameters(self.layers), "weights")
+        return check_finite(self._forward(check_X(X, self.n_inputs)), "outputs")
 
     def _forward(self, X):
         a = X
@@ -93,7 +84,7 @@ class Network:
 
     def loss(self, X, y):
         """The loss on (X, y), a float."""
-        check_finite_weights(self.layers)
+        check_finite(parameters(self.layers), "weights")
         X, y = self._check_data(X, y)
         self._forward(X)
         return self._loss_of(self.layers[-1].z, self.layers[-1].a, y)
@@ -122,7 +113,7 @@ class Network:
 
     def gradients(self, X, y):
         """dL/dweights and dL/dbias of every layer, a list of (grad_weights, grad_bias) pairs."""
-        check_finite_weights(self.layers)
+        check_finite(parameters(self.layers), "weights")
         X, y = self._check_data(X, y)
         self._forward(X)
         self._backward(y)
@@ -134,11 +125,11 @@ class Network:
         A loss or new weight that is not finite undoes the step and raises TrainingDiverged."""
         learning_rate = check_positive_float(learning_rate, "learning_rate")
         X, y = self._check_data(X, y)
-        before = self.get_weights()
+        before = parameters(self.layers)
         self._forward(X)
         loss = self._loss_of(self.layers[-1].z, self.layers[-1].a, y)
         self._update(y, learning_rate)
-        check_converging(self, before, loss, learning_rate)
+        check_converging(self.layers, before, parameters(self.layers), loss, learning_rate)
         return loss
 
     def _update(self, y, learning_rate):
@@ -173,11 +164,12 @@ class Network:
         if check_bool(progress, "progress"):
             from tqdm.auto import tqdm
             epochs = tqdm(epochs, desc="training", unit="epoch")
+        before = parameters(self.layers)
         for epoch in epochs:
-            before = self.get_weights()
             z_seen, a_seen = self._train_one_epoch(X, y, learning_rate, batch_size, shuffle)
-            loss = self._loss_of(z_seen, a_seen, y)
-            check_converging(self, before, loss, learning_rate, epoch, history)
+            loss, after = self._loss_of(z_seen, a_seen, y), parameters(self.layers)
+            check_converging(self.layers, before, after, loss, learning_rate, epoch, history)
+            before = after
             self._record(history, loss, a_seen, labels, validation)
             if callback is not None:
                 callback(self, epoch, history)
@@ -185,7 +177,7 @@ class Network:
 
     def _check_fit(self, X, y, validation_data, callback):
         """The guards of fit: (X, y), validation data as a checked pair or None, a callable."""
-        check_finite_weights(self.layers)
+        check_finite(parameters(self.layers), "weights")
         if callback is not None and not callable(callback):
             raise TypeError(f"callback must be callable, got {type(callback).__name__}")
         if validation_data is not None and (not isinstance(validation_data, (tuple, list))

@@ -143,24 +143,25 @@ def check_layer_list(layers, dense):
     return list(layers)
 
 
-def weights_are_finite(layers):
-    """False if a weight is NaN or infinite (or its array's sum overflows): one sum per array."""
-    return all(math.isfinite(np.add.reduce(p, axis=None)) for l in layers for p in (l.weights, l.bias))
+def parameters(layers):
+    """Every weight and bias of ``layers`` in one flat copy: what training checks and restores."""
+    return np.concatenate([p.ravel() for layer in layers for p in (layer.weights, layer.bias)])
 
 
-def check_finite_weights(layers):
-    """Refuse a network whose weights are NaN or infinite: every output would be wrong."""
-    if not weights_are_finite(layers):
-        raise ValueError("the network's weights contain NaN or infinite values (training "
-                         "diverged): train again with a smaller learning_rate")
+def restore_parameters(layers, saved):
+    """Copy the flat ``saved`` (of :func:`parameters`) back into the layers' arrays."""
+    start = 0
+    for p in [p for layer in layers for p in (layer.weights, layer.bias)]:
+        p[...] = saved[start:start + p.size].reshape(p.shape)
+        start += p.size
 
 
-def check_finite_output(a):
-    """Refuse an output that is NaN or infinite (weights too large for these inputs)."""
-    if not np.isfinite(a).all():
-        raise ValueError("the network's output is NaN or infinite: its weights are too large "
-                         "for these inputs")
-    return a
+def check_finite(values, what):
+    """Refuse NaN or infinite ``values``: a network's weights (it diverged) or outputs."""
+    if not np.isfinite(values).all():
+        raise ValueError(f"the network's {what} contain NaN or infinite values, so its outputs "
+                         f"would be wrong: train it again with a smaller learning_rate")
+    return values
 
 
 class TrainingDiverged(FloatingPointError):
@@ -175,12 +176,12 @@ class TrainingDiverged(FloatingPointError):
         self.epoch, self.learning_rate, self.history = epoch, learning_rate, history
 
 
-def check_converging(network, saved, loss, learning_rate, epoch=None, history=None):
-    """If ``loss`` or a weight is not finite, put the ``saved`` weights back and raise
-    :class:`TrainingDiverged`, naming the epoch (or step) and the learning rate."""
-    if math.isfinite(loss) and weights_are_finite(network.layers):
+def check_converging(layers, before, after, loss, learning_rate, epoch=None, history=None):
+    """If ``loss`` or a parameter ``after`` the epoch (or step) is not finite, put those of
+    ``before`` back and raise :class:`TrainingDiverged`, naming the epoch and learning rate."""
+    if math.isfinite(loss) and np.isfinite(after).all():
         return
-    network.set_weights(saved)
+    restore_parameters(layers, before)
     where = "in this step" if epoch is None else f"in epoch {epoch + 1} (epoch={epoch})"
     what = f"the loss became {loss}" if not math.isfinite(loss) else "a weight became infinite"
     raise TrainingDiverged(f"training diverged {where} with learning_rate={learning_rate:g}: {what}"
