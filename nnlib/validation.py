@@ -36,6 +36,8 @@ def as_float_array(value, name):
 
 def check_batch(X, n_features=None, name="X"):
     """X as a real array of shape (n_samples, n_features); its values are not looked at."""
+    if type(X) is np.ndarray and X.dtype in FLOATS and X.ndim == 2 and X.shape[1] == n_features:
+        return X   # the usual case, at once
     X = as_real_array(X, name)
     if X.ndim != 2:
         hint = (f"; for one sample use {name}.reshape(1, -1), for one feature use "
@@ -177,9 +179,10 @@ class TrainingDiverged(FloatingPointError):
 
 
 def check_converging(layers, before, after, loss, learning_rate, epoch=None, history=None):
-    """If ``loss`` or a parameter ``after`` the epoch (or step) is not finite, put those of
-    ``before`` back and raise :class:`TrainingDiverged`, naming the epoch and learning rate."""
-    if math.isfinite(loss) and np.isfinite(after).all():
+    """If ``loss`` or a parameter ``after`` the epoch (or step) is not finite (or their sum
+    overflows), put those of ``before`` back and raise :class:`TrainingDiverged`, naming the
+    epoch and learning rate."""
+    if math.isfinite(loss) and math.isfinite(np.add.reduce(after)):
         return
     restore_parameters(layers, before)
     where = "in this step" if epoch is None else f"in epoch {epoch + 1} (epoch={epoch})"
