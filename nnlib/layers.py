@@ -14,7 +14,7 @@ Shapes, for a batch of ``n`` samples (one sample per row)::
 import numpy as np
 
 from .activations import get_activation
-from .validation import as_real_array, check_batch, check_bool, check_positive_int, make_rng
+from .validation import FLOATS, as_real_array, check_batch, check_bool, check_positive_int, make_rng
 
 INITIALIZERS = ("auto", "uniform", "he", "xavier", "zeros")
 
@@ -125,6 +125,8 @@ class Dense:
         if self.z is None:
             raise RuntimeError("backward() called before forward(): the layer has no inputs to "
                                "differentiate with respect to")
+        if type(grad) is np.ndarray and grad.dtype in FLOATS and grad.shape == self.z.shape:
+            return grad   # the usual case, at once
         grad = as_real_array(grad, name)
         if grad.shape != self.z.shape:   # never broadcast
             raise ValueError(f"{name} has shape {grad.shape}, expected {self.z.shape} (that of z)")
