@@ -160,7 +160,8 @@ def draw_backprop_graph(network, x, y, ax=None, digits=2):
             ax.text((x0 + x1) / 2, 0.45, label, ha="center", va="bottom", fontsize=8,
                     color=POSITIVE, zorder=2)
         else:                    # left of the slanted arrow, near the W or b box
-            ax.text(x1 + 0.7 * (x0 - x1) - 0.25, y1 + 0.7 * (y0 - y1), label, ha="right",
+            shift = 0.25 if y0 > y1 else 0.45     # the arrow from b ends further left
+            ax.text(x1 + 0.7 * (x0 - x1) - shift, y1 + 0.7 * (y0 - y1), label, ha="right",
                     va="center", fontsize=8, color=POSITIVE, zorder=2)
     xs = [p[0] for p in where.values()]
     ax.set_xlim(min(xs) - 1.3, max(xs) + 0.9)
