@@ -5,9 +5,8 @@ random_state=0)``; ``ch7-nield-light-baseline`` checks the test accuracy of alwa
 "light font" on that split. (``ch7-light-baseline`` in ch07.py is the same question on
 ``font_colors()``, the formula-made data.)
 """
-import numpy as np
-
-from . import exercise, number_problem
+from . import exercise
+from .ch07 import baseline_problem
 
 
 def _nield_test_labels():
@@ -23,12 +22,4 @@ def _nield_test_labels():
 @exercise("ch7-nield-light-baseline")
 def nield_light_baseline(answer):
     """Test accuracy, on Nield's test colours, of a "classifier" that always answers "light font"."""
-    y_test = _nield_test_labels()
-    if isinstance(answer, (int, float)) and not isinstance(answer, bool) and 1 < answer <= 100:
-        return "give the accuracy as a fraction between 0 and 1, not a percentage"
-    if number_problem(answer, float(np.mean(y_test == 1)), rtol=1e-3) is None:
-        return ("that is the accuracy of always answering \"dark font\"; which label does an "
-                "always-light answer get right?")
-    # within 6e-4: a fraction rounded to 3 decimals is right
-    return number_problem(answer, float(np.mean(y_test == 0)), rtol=0, atol=6e-4,
-                          what="the accuracy")
+    return baseline_problem(answer, _nield_test_labels())
