@@ -12,7 +12,7 @@ networks such as the book's 3-3-1 font network.
 """
 import numpy as np
 
-from .plotting import NEGATIVE, POSITIVE, _axes
+from .plotting import NEGATIVE, POSITIVE
 
 
 def local_gradients(network, x, y):
@@ -105,7 +105,9 @@ def draw_backprop_graph(network, x, y, ax=None, digits=2):
     """
     graph = local_gradients(network, x, y)
     nodes, edges, n_layers = graph["nodes"], graph["edges"], graph["n_layers"]
-    ax = _axes(ax)
+    if ax is None:
+        import matplotlib.pyplot as plt
+        ax = plt.gca()
     # positions: the main chain on y = 0, each layer's W above and b below, left of its z
     step, rise = 3.3, 2.9
     where = {"x": (0.0, 0.0)}
