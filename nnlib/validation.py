@@ -186,7 +186,7 @@ def check_converging(layers, before, after, loss, learning_rate, epoch=None, his
         return
     restore_parameters(layers, before)
     where = "in this step" if epoch is None else f"in epoch {epoch + 1} (epoch={epoch})"
-    what = f"the loss became {loss}" if not math.isfinite(loss) else "a weight became infinite"
+    what = f"the loss became {loss}" if not math.isfinite(loss) else "a weight became NaN or inf"
     raise TrainingDiverged(f"training diverged {where} with learning_rate={learning_rate:g}: {what}"
                            f". The weights are back as they were before it. Try a smaller "
                            f"learning_rate (e.g. {learning_rate / 10:g}) or inputs scaled to "
