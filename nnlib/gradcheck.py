@@ -7,9 +7,10 @@ when |backprop - numerical| <= atol + rtol |numerical|; each parameter array is 
 
     error = max over the array of |backprop - numerical| / (atol / rtol + |numerical|),
 
-a relative error whose denominator never falls below atol / rtol: the array passes exactly
-when error <= rtol.  So a correct backward pass at an optimum (all gradients about 0) is not
-reported as 100 % wrong, and a 1 % error in any gradient above atol / rtol (1e-4) still is.
+a relative error whose denominator never falls below atol / rtol (1e-2, as PyTorch's): the array
+passes exactly when error <= rtol.  So a correct backward pass at an optimum (all gradients about
+0) is not reported as 100 % wrong, and a 1 % error in any gradient above atol / (0.01 - rtol),
+about 1e-4, still is.
 """
 import numpy as np
 
@@ -36,7 +37,7 @@ def numerical_gradients(network, X, y, eps=1e-5):
     return result
 
 
-def gradient_check(network, X, y, eps=1e-5, atol=1e-8, rtol=1e-4):
+def gradient_check(network, X, y, eps=1e-5, atol=1e-6, rtol=1e-4):
     """Backprop against finite differences: a ``(weights_error, bias_error)`` pair per layer,
     each ``max |backprop - numerical| / (atol / rtol + |numerical|)``, within tolerance (as in
     PyTorch's gradcheck) when at most ``rtol``; correct backprop in float64 gives 1e-9 or less.

@@ -366,11 +366,11 @@ def test_a_one_percent_error_in_any_layer_is_flagged(seed, layer_index):
     correct = gradient_check(network, X, y)
     assert all(error <= 1e-4 for pair in correct for error in pair)
     layer = network.layers[layer_index]
-    if np.abs(network.gradients(X, y)[layer_index][0]).max() < 1e-3:
-        return                               # no gradient large enough for 1 % to stand out
+    if np.abs(network.gradients(X, y)[layer_index][0]).max() < 2e-4:
+        return                               # every gradient below the tolerance's floor
     correct_backward = layer.backward_delta
     layer.backward_delta = lambda delta, *args, **kw: correct_backward(delta * 1.01, *args, **kw)
-    assert gradient_check(network, X, y)[layer_index][0] > 1e-3
+    assert gradient_check(network, X, y)[layer_index][0] > 1e-4   # rtol: flagged
 
 
 @pytest.mark.parametrize("eps", [0, -1e-5, float("nan"), float("inf"), "1e-5", True])
