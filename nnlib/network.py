@@ -69,13 +69,11 @@ class Network:
 
     def predict(self, X):
         """Class labels (n,): output >= 0.5 for one output, the argmax for several."""
-        return self._labels(self.forward(X))
+        return self._labels(self.forward(X)).astype(np.int64)
 
     @staticmethod
-    def _labels(a):
-        if a.shape[1] == 1:
-            return (a[:, 0] >= 0.5).astype(np.int64)
-        return a.argmax(axis=1)
+    def _labels(a):   # as bools for one output: they compare with 0/1 labels as they are
+        return a[:, 0] >= 0.5 if a.shape[1] == 1 else a.argmax(axis=1)
 
     def score(self, X, y):
         """Accuracy: the fraction of samples whose predicted class equals y's."""
