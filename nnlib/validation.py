@@ -36,7 +36,8 @@ def as_float_array(value, name):
 
 def check_batch(X, n_features=None, name="X"):
     """X as a real array of shape (n_samples, n_features); its values are not looked at."""
-    if type(X) is np.ndarray and X.dtype in FLOATS and X.ndim == 2 and X.shape[1] == n_features:
+    if (type(X) is np.ndarray and X.dtype in FLOATS and X.ndim == 2
+            and (n_features is None or X.shape[1] == n_features)):
         return X   # the usual case, at once
     X = as_real_array(X, name)
     if X.ndim != 2:
