@@ -18,7 +18,7 @@ import pytest
 from node_js import NodeJob, run_js
 from sklearn.model_selection import train_test_split
 
-from nnlib import Dense, LeakyReLU, Network, web
+from nnlib import Dense, LeakyReLU, Network, TrainingDiverged, web
 from nnlib.datasets import font_colors
 
 FILES = ["forward.js", "train.js"]
@@ -177,10 +177,18 @@ def departure(reference, other):
     return None if same.all() else int(np.argmin(same))
 
 
+def train(net, X, y, rate, batch):
+    """nnlib's fit, shuffle=False; a diverging epoch stops it (undone): its history so far."""
+    try:
+        return net.fit(X, y, epochs=EPOCHS, learning_rate=rate, batch_size=batch, shuffle=False), None
+    except TrainingDiverged as error:
+        return error.history, error.epoch
+
+
 def fit(start, activation, X, y, rate, batch):
     net = web.explorer_start(start, activation)
-    history = net.fit(X, y, epochs=EPOCHS, learning_rate=rate, batch_size=batch, shuffle=False)
-    return net, history
+    history, diverged = train(net, X, y, rate, batch)
+    return net, history, diverged
 
 
 class NoisyActivation:
@@ -219,8 +227,7 @@ def self_sensitivity(start, activation, X, y, rate, batch, reference):
         else:
             rows = np.concatenate([b[::-1] if variant == "reversed" else np.roll(b, 1)
                                    for b in blocks])
-        history = net.fit(X[rows], y[rows], epochs=EPOCHS, learning_rate=rate, batch_size=batch,
-                          shuffle=False)
+        history, _ = train(net, X[rows], y[rows], rate, batch)
         gaps.append(final_gap([(l.weights, l.bias) for l in net.layers], reference[0]))
         history_gaps.append(history_gap(reference[1]["loss"], history["loss"]))
         departures.append(departure(reference[1]["loss"], history["loss"]))
@@ -242,8 +249,12 @@ def explorer_runs(font_data, settings):
     job = NodeJob(FILES, calls)                  # Node trains while nnlib does, below
     references = [fit(starts[h], a, X, y, rate, batch) for h, a, rate, batch in settings]
     failures, exact, sensitive = [], 0, 0
-    for setting, (net, history), js in zip(settings, references, job.result()):
+    for setting, (net, history, diverged), js in zip(settings, references, job.result()):
         label = "hidden={} {} rate={} batch={}".format(*setting)
+        if js["diverged"] != diverged:
+            failures.append(f"{label}: training diverged in epoch index {js['diverged']} in the "
+                            f"page, {diverged} in nnlib")
+            continue
         gap = final_gap([(l["weights"], l["bias"]) for l in js["network"]["layers"]], net)
         left = departure(history["loss"], js["history"]["loss"])
         accuracy = departure(history["accuracy"], js["history"]["accuracy"])

@@ -2,7 +2,7 @@
 import numpy as np
 
 from ..activations import Softmax
-from . import array_problem, exercise, number_problem
+from . import array_problem, count_problem, exercise, number_problem
 
 _SCORES = np.array([2.0, 1.0, 0.0])
 
@@ -23,6 +23,19 @@ def _vector(answer, n):
     if not np.all(np.isfinite(values)):
         return None, "every entry should be a finite number"
     return values, None
+
+
+@exercise("ch8-two-classes")
+def two_classes(answer):
+    """Probability of class 1 from a two-class softmax with scores [3, 1]: sigmoid(3 - 1)."""
+    expected = 1 / (1 + np.exp(-2.0))
+    if number_problem(answer, 1 / (1 + np.exp(-3.0)), rtol=1e-4) is None:
+        return "that is the sigmoid of the first score alone; it depends on both scores"
+    if number_problem(answer, 1 - expected, rtol=1e-4) is None:
+        return "that is the probability of class 2"
+    if number_problem(answer, 3 / 4, rtol=1e-4) is None:
+        return "exponentiate the scores before dividing by their total"
+    return number_problem(answer, expected, rtol=1e-4, what="the probability")
 
 
 @exercise("ch8-softmax")
@@ -87,9 +100,8 @@ def uniform_loss(answer):
 def parameters(answer):
     """Number of weights and biases of a 784-128-10 network of Dense layers."""
     weights = 784 * 128 + 128 * 10
-    if number_problem(answer, weights, rtol=0, atol=0.5) is None:
+    if count_problem(answer, weights) is None:
         return "you counted the weights; each neuron also has a bias"
-    if number_problem(answer, weights + 784 + 128, rtol=0, atol=0.5) is None:
+    if count_problem(answer, weights + 784 + 128) is None:
         return "biases belong to neurons, not inputs: one per hidden unit and one per output"
-    return number_problem(answer, weights + 128 + 10, rtol=0, atol=0.5,
-                          what="the number of parameters")
+    return count_problem(answer, weights + 128 + 10, what="the number of parameters")

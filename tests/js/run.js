@@ -13,10 +13,15 @@ const W = globalThis.nnlibWeb;
 
 const helpers = {
   // fit a copy of `spec` and return its history and the trained network (as to_dict)
+  // (as nnlib: a diverging epoch is undone and stops training; diverged is its 0-based index)
   fit(spec, X, y, options) {
     const net = W.train.network(spec);
-    const history = W.train.fit(net, X, y, options);
-    return {history, network: W.train.toSpec(net)};
+    try {
+      return {history: W.train.fit(net, X, y, options), network: W.train.toSpec(net), diverged: null};
+    } catch (error) {
+      if (!(error instanceof W.train.TrainingDiverged)) throw error;
+      return {history: error.history, network: W.train.toSpec(net), diverged: error.epoch};
+    }
   },
   // `steps` calls of step on the whole of (X, y): the losses and the trained network
   steps(spec, X, y, learningRate, steps) {

@@ -6,18 +6,19 @@
   "use strict";
   const D = W.draw, F = W.font, T = W.train;
 
-  // The loss per epoch on log-log axes that stay put, so that settings can be compared.
-  function lossPlot(canvas, cfg, loss) {
+  // The loss per epoch on log-log axes that stay put, so that settings can be compared; a note
+  // if training diverged (nnlib stops there, as the page does).
+  function lossPlot(canvas, cfg, loss, diverged) {
     const g = D.setup(canvas);
     const ax = new D.Axes(g, {x: cfg.loss_xlim, y: cfg.loss_ylim, xlog: true, ylog: true,
                               xlabel: "epoch", ylabel: cfg.loss_label, title: "Training loss"});
     ax.grid();
-    const finite = loss.every(Number.isFinite);
-    if (finite) ax.line(loss.map((_, i) => i + 1), loss, {color: cfg.colors.positive, width: 1.8});
-    else ax.text(Math.sqrt(cfg.loss_xlim[0] * cfg.loss_xlim[1]), Math.sqrt(cfg.loss_ylim[0] * cfg.loss_ylim[1]),
-                 "the loss is not finite: diverged", {color: cfg.colors.negative, box: true});
+    ax.line(loss.map((_, i) => i + 1), loss, {color: cfg.colors.positive, width: 1.8});
+    if (diverged) {
+      ax.text(Math.sqrt(cfg.loss_xlim[0] * cfg.loss_xlim[1]), Math.sqrt(cfg.loss_ylim[0] * cfg.loss_ylim[1]),
+              "diverged in epoch " + diverged + ": training stopped", {color: cfg.colors.negative, box: true});
+    }
     ax.frame();
-    return finite;
   }
 
   function explorer(root) {
@@ -51,17 +52,25 @@
       const key = [s.hidden, s.activation, s.learningRate, s.batchSize].join("/");
       let run = runs.get(key);
       if (!run) {
-        run = {net: T.network(startSpec(s.hidden, s.activation)), loss: [], kept: {}};
+        run = {net: T.network(startSpec(s.hidden, s.activation)), loss: [], kept: {}, diverged: null};
         runs.set(key, run);
       }
-      while (run.loss.length < s.epochs) {
+      while (run.loss.length < s.epochs && !run.diverged) {
         const done = run.loss.length;
         const next = done < cfg.epochs[0] ? cfg.epochs[0] : done + cfg.epochs[2];
-        const history = T.fit(run.net, X, data.y_train,
-                              {epochs: next - done, learningRate: s.learningRate, batchSize: s.batchSize});
-        run.loss.push(...history.loss);
-        run.kept[run.loss.length] = copy(run.net);
+        try {
+          const history = T.fit(run.net, X, data.y_train,
+                                {epochs: next - done, learningRate: s.learningRate, batchSize: s.batchSize});
+          run.loss.push(...history.loss);
+          run.kept[run.loss.length] = copy(run.net);
+        } catch (error) {                 // nnlib stops at a diverging epoch, undoing it
+          if (!(error instanceof T.TrainingDiverged)) throw error;
+          run.loss.push(...error.history.loss);
+          run.diverged = done + error.epoch + 1;
+          run.kept.diverged = copy(run.net);
+        }
       }
+      const stopped = run.diverged && s.epochs >= run.diverged;
       let net = scratch.get(s.hidden);        // one network per size shows every run's weights
       if (!net) {
         net = T.network(startSpec(s.hidden, s.activation));
@@ -69,8 +78,9 @@
       }
       net.layers[0].activation = s.activation;
       net.layers[0].slope = T.LEAKY_SLOPE;
-      run.kept[s.epochs].forEach((l, i) => { net.layers[i].W.set(l.W); net.layers[i].b.set(l.b); });
-      return {net, loss: run.loss.slice(0, s.epochs)};
+      run.kept[stopped ? "diverged" : s.epochs].forEach((l, i) => { net.layers[i].W.set(l.W); net.layers[i].b.set(l.b); });
+      return {net, loss: run.loss.slice(0, stopped ? run.loss.length : s.epochs),
+              diverged: stopped ? run.diverged : null};
     }
 
     function readouts(s) {
@@ -86,14 +96,14 @@
     function show() {
       const s = settings(), start = performance.now();
       readouts(s);
-      const {net, loss} = trained(s);
+      const {net, loss, diverged} = trained(s);
       const middle = performance.now();
       const fixed = Number(inputs.fixed.value), value = Number(inputs.value.value);
       const rgb = F.fromHex(inputs.colour.value), name = cfg.channels[fixed];
       F.plane(surface, cfg, {predict: F.predictor(net, cfg.divisor), fixed: [fixed, value],
                              mode: "probability", point: rgb, pointFill: true,
                              title: "P(" + cfg.classes[1] + "), " + name + " = " + value});
-      lossPlot(lossCanvas, cfg, loss);
+      lossPlot(lossCanvas, cfg, loss, diverged);
       const p = T.outputs(net, {rows: 1, cols: 3, data: Float64Array.from(rgb, (v) => v / cfg.divisor)})[0];
       const accuracy = T.score(net, Xtest, data.y_test);
       const steps = s.epochs * Math.ceil(data.y_train.length / (s.batchSize || data.y_train.length));
@@ -101,8 +111,11 @@
       verdict.style.color = p >= 0.5 ? "#000000" : "#ffffff";
       verdict.textContent = "The network picks a " + cfg.classes[p >= 0.5 ? 1 : 0] + " here: P(" +
         cfg.classes[1] + ") = " + (Number.isFinite(p) ? p.toFixed(3) : "not a number");
-      score.textContent = "test accuracy " + accuracy.toFixed(3) + " after " +
-        steps.toLocaleString("en-US") + " steps (" + s.epochs + " epochs)";
+      score.textContent = diverged
+        ? "training diverged in epoch " + diverged + " (a loss or weight became infinite) and stopped, " +
+          "as nnlib's fit does; the network of the epoch before it: test accuracy " + accuracy.toFixed(3)
+        : "test accuracy " + accuracy.toFixed(3) + " after " + steps.toLocaleString("en-US") +
+          " steps (" + s.epochs + " epochs)";
       root.dataset.settings = JSON.stringify(s);
       root.dataset.testAccuracy = String(accuracy);
       root.dataset.trainMs = (middle - start).toFixed(2);

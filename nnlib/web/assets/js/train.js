@@ -12,7 +12,9 @@
 // The losses are nnlib's: "sse" (sum of squared errors), "mse", and the cross-entropies in
 // their combined form from z ("binary_crossentropy" after a sigmoid, "categorical_crossentropy"
 // after a softmax). fit visits the rows in order (nnlib's fit with shuffle=False), and its
-// history holds, per epoch, the loss and accuracy of the outputs as each batch saw them.
+// history holds, per epoch, the loss and accuracy of the outputs as each batch saw them. As in
+// nnlib, an epoch (or a step) that ends with a loss or a weight that is not finite is undone
+// and a TrainingDiverged error thrown, with the epoch and the history of the epochs before it.
 (function (W) {
   "use strict";
   const sigmoid = W.sigmoid;
@@ -269,6 +271,40 @@
     }
   }
 
+  // Every weight and bias in one flat copy (nnlib's validation.parameters), and back.
+  function parameters(net) {
+    const out = [];
+    for (const l of net.layers) out.push(l.W.slice(), l.b.slice());
+    return out;
+  }
+  function restore(net, saved) {
+    net.layers.forEach((l, i) => { l.W.set(saved[2 * i]); l.b.set(saved[2 * i + 1]); });
+  }
+
+  class TrainingDiverged extends Error {
+    constructor(message, epoch, learningRate, history) {
+      super(message);
+      this.name = "TrainingDiverged";
+      this.epoch = epoch; this.learningRate = learningRate; this.history = history;
+    }
+  }
+
+  // nnlib's check_converging: a loss or parameter that is not finite (or parameters whose sum
+  // overflows) puts `before` back and throws TrainingDiverged.
+  function checkConverging(net, before, loss, learningRate, epoch, history) {
+    let sum = 0;
+    for (const l of net.layers) {
+      for (let q = 0; q < l.W.length; q++) sum += l.W[q];
+      for (let q = 0; q < l.b.length; q++) sum += l.b[q];
+    }
+    if (Number.isFinite(loss) && Number.isFinite(sum)) return;
+    restore(net, before);
+    const where = epoch == null ? "in this step" : "in epoch " + (epoch + 1) + " (epoch=" + epoch + ")";
+    const what = Number.isFinite(loss) ? "a weight became NaN or inf" : "the loss became " + loss;
+    throw new TrainingDiverged("training diverged " + where + " with learning_rate=" + learningRate +
+                               ": " + what, epoch ?? null, learningRate, history ?? null);
+  }
+
   function labelOf(a, r, k) {                    // as Network._labels: >= 0.5, or the argmax
     if (k === 1) return a[r] >= 0.5 ? 1 : 0;
     let best = 0;
@@ -287,9 +323,11 @@
     checkRate(learningRate);
     X = matrix(X);
     const last = net.layers[net.layers.length - 1], Y = targets(y, X.rows, last.nOut);
+    const before = parameters(net);
     forwardRows(net, X, 0, X.rows);
     const loss = lossValue(net.loss, last.z, last.a, Y, 0, X.rows);
     update(net, X, Y, 0, X.rows, learningRate);
+    checkConverging(net, before, loss, learningRate);
     return loss;
   }
 
@@ -307,6 +345,7 @@
     const labels = new Int32Array(n);
     for (let r = 0; r < n; r++) labels[r] = labelOf(Y.data, r, k);
     const history = {loss: [], accuracy: []};
+    let before = parameters(net);
     for (let epoch = 0; epoch < epochs; epoch++) {
       for (let start = 0; start < n; start += batch) {
         const rows = Math.min(batch, n - start);
@@ -314,7 +353,10 @@
         for (let q = 0, o = start * k; q < rows * k; q++) { zSeen[o + q] = last.z[q]; aSeen[o + q] = last.a[q]; }
         update(net, X, Y, start, rows, learningRate);
       }
-      history.loss.push(lossValue(net.loss, zSeen, aSeen, Y, 0, n));
+      const loss = lossValue(net.loss, zSeen, aSeen, Y, 0, n);
+      checkConverging(net, before, loss, learningRate, epoch, history);
+      before = parameters(net);
+      history.loss.push(loss);
       let right = 0;
       if (k === 1) for (let r = 0; r < n; r++) right += ((aSeen[r] >= 0.5 ? 1 : 0) === labels[r]) ? 1 : 0;
       else for (let r = 0; r < n; r++) if (labelOf(aSeen, r, k) === labels[r]) right++;
@@ -354,5 +396,6 @@
     return right / X.rows;
   }
 
-  W.train = {matrix, network, toSpec, step, fit, loss, predictProba, outputs, score, LOSSES, LEAKY_SLOPE};
+  W.train = {matrix, network, toSpec, step, fit, loss, predictProba, outputs, score, TrainingDiverged,
+             LOSSES, LEAKY_SLOPE};
 })(globalThis.nnlibWeb = globalThis.nnlibWeb || {});

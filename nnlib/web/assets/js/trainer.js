@@ -22,7 +22,13 @@
       spec.layers[0].activation = hidden.value;
       spec.layers[0].activation_params = {};
       const net = T.network(spec), losses = [];
-      for (let i = 0; i < cfg.iterations; i++) losses.push(T.step(net, X, data.y, eta));
+      let diverged = null;
+      try {
+        for (let i = 0; i < cfg.iterations; i++) losses.push(T.step(net, X, data.y, eta));
+      } catch (error) {                  // nnlib's step undoes a diverging step and stops
+        if (!(error instanceof T.TrainingDiverged)) throw error;
+        diverged = losses.length + 1;
+      }
       const outputs = T.outputs(net, X), final = losses[losses.length - 1];
       const g = D.setup(lossCanvas), finite = losses.filter((v) => v > 0 && Number.isFinite(v));
       const lo = finite.length ? Math.min(...finite) : 1e-3, hi = finite.length ? Math.max(...finite) : 1;
@@ -30,7 +36,7 @@
       if (high - low < 1) { low -= 1; high += 1; }        // a flat curve: a decade either side
       const ax = new D.Axes(g, {x: [0, cfg.iterations - 1], ylog: true, y: [Math.pow(10, low), Math.pow(10, high)],
                                 xlabel: "iteration", ylabel: "loss (log scale)",
-                                title: "final loss " + (Number.isFinite(final) ? final.toFixed(4) : String(final))});
+                                title: diverged ? "diverged at iteration " + diverged : "final loss " + final.toFixed(4)});
       ax.grid();
       ax.line(losses.map((_, i) => i), losses, {color: colors.positive, width: 1.5});
       ax.frame();
