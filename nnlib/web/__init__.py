@@ -15,6 +15,10 @@ significant digits) and data, and runs them in JavaScript:
   settings (hidden neurons, activation, learning rate, epochs, batch size);
 - :func:`labeller_html`: the reader labels colours, and the page trains the font network on
   the labels and compares it with the luminance formula;
+- :func:`neuron_line_html` (chapter 1: the line of one neuron), :func:`descent_html` (chapter
+  4: gradient descent on one weight), :func:`trainer_html` (chapter 6: a small network trained
+  from a chosen seed), :func:`digit_reader_html` (chapter 8: a trained network reads test
+  images), :func:`player_html` (pre-rendered frames, e.g. of a matplotlib animation).
 
 Show one in a notebook with ``IPython.display.HTML(...)``: it works the same in Jupyter and in
 the built book.  The JavaScript is in files inside this package (``nnlib/web/assets``, see
