@@ -28,8 +28,9 @@ KIT = re.compile(r'\s*<script[^>]*src="[^"]*scripts/fontawesome\.js[^"]*"[^>]*>\
 # ".fa-bars:before,.fa-navicon:before{content:"\f0c9"}" in the theme's CSS
 ICON_RULE = re.compile(r'((?:\.fa-[a-z0-9-]+:{1,2}before,?)+)\{content:"\\([0-9a-f]{4,5})"')
 ICON_NAME = re.compile(r"\.fa-([a-z0-9-]+):")
-# any other FontAwesome code point a stylesheet draws: content: "\f107", --icon: "\f05a"
-CSS_CODEPOINT = re.compile(r'"\\(f[0-9a-f]{3}|e[0-9a-f]{3})"')
+# any other FontAwesome code point a stylesheet draws, escaped or as the character itself:
+# content: "\f107", --pst-icon-github: "" (FontAwesome's icons are in the private use area)
+CSS_CODEPOINT = re.compile(r'"(?:\\([ef][0-9a-f]{3})|([\ue000-\uf8ff]))"')
 CLASS_ATTR = re.compile(r'class="([^"]*\bfa-[^"]*)"')
 WEBFONTS = "vendor/fontawesome/webfonts"
 FONTS = ("fa-solid-900", "fa-regular-400", "fa-brands-400")
@@ -54,7 +55,8 @@ def used_codepoints(outdir: Path) -> set[int]:
             for name in ICON_NAME.findall(selectors):
                 icon_rules[name] = int(point, 16)
         # code points outside the one-rule-per-icon list: the theme's own pseudo-element icons
-        css_points |= {int(p, 16) for p in CSS_CODEPOINT.findall(ICON_RULE.sub("", text))}
+        css_points |= {int(escaped, 16) if escaped else ord(char)
+                       for escaped, char in CSS_CODEPOINT.findall(ICON_RULE.sub("", text))}
     names = set()
     for page in outdir.rglob("*.html"):
         if static in page.parents:
@@ -85,6 +87,8 @@ def subset_fonts(app: Sphinx, exception) -> None:
             continue
         font = TTFont(source)
         keep = sorted(points & set(font.getBestCmap()))
+        if not keep:  # an empty font would not parse; unused, it is never downloaded anyway
+            continue
         subsetter = subset.Subsetter(options)
         subsetter.populate(unicodes=keep)
         subsetter.subset(font)
