@@ -1,4 +1,5 @@
-"""Refresh docs/screenshot-light.png and docs/screenshot-dark.png (the README's pictures).
+"""Refresh the README's pictures: docs/screenshot-light.png, docs/screenshot-dark.png (1280 x 900)
+and docs/screenshot-phone.png (390 x 844, light, at twice the pixel density).
 
 Run after `make book`:  .venv/bin/python docs/make_screenshots.py [PAGE]
 PAGE defaults to the first chapter of _toc.yml. Serves _build/html on 127.0.0.1 and drives
@@ -35,8 +36,12 @@ def main() -> None:
     url = f"http://127.0.0.1:{server.server_address[1]}/{page_name}.html"
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path="/usr/bin/chromium", args=CHROMIUM_ARGS)
-        for mode in ("light", "dark"):
-            context = browser.new_context(viewport={"width": 1280, "height": 900})
+        shots = [("light", "light", {"width": 1280, "height": 900}, 1),
+                 ("dark", "dark", {"width": 1280, "height": 900}, 1),
+                 ("phone", "light", {"width": 390, "height": 844}, 2)]
+        for name, mode, viewport, scale in shots:
+            context = browser.new_context(viewport=viewport, device_scale_factor=scale,
+                                          is_mobile=scale > 1, has_touch=scale > 1)
             context.add_init_script(f"localStorage.setItem('mode', '{mode}')")
             page = context.new_page()
             page.goto(url)
@@ -46,7 +51,7 @@ def main() -> None:
             page.evaluate("() => { const img = document.querySelector('.cell_output img');"
                           " if (img) { img.scrollIntoView({block: 'end'}); window.scrollBy(0, 120); } }")
             page.wait_for_timeout(300)
-            out = ROOT / "docs" / f"screenshot-{mode}.png"
+            out = ROOT / "docs" / f"screenshot-{name}.png"
             page.screenshot(path=str(out))
             print(out)
             context.close()
