@@ -70,6 +70,7 @@ def main() -> None:
     parser.add_argument("--mbps", type=float, default=10.0)
     parser.add_argument("--latency", type=float, default=40.0, help="ms")
     parser.add_argument("--markdown", action="store_true", help="print a Markdown table")
+    parser.add_argument("pages", nargs="*", help="docnames (default: every page of _toc.yml)")
     args = parser.parse_args()
 
     from playwright.sync_api import sync_playwright
@@ -82,7 +83,7 @@ def main() -> None:
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path="/usr/bin/chromium",
                                              args=CHROMIUM_ARGS)
-        for page in toc_docnames():
+        for page in args.pages or toc_docnames():
             runs = [measure(browser, f"{base}/{page}.html", args.mbps, args.latency)
                     for _ in range(args.runs)]
             fp = statistics.median(r["fp"] for r in runs) / 1000

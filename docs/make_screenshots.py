@@ -46,6 +46,9 @@ def main() -> None:
             page = context.new_page()
             page.goto(url)
             page.wait_for_load_state("networkidle")
+            page.evaluate("() => document.querySelectorAll('img[loading=lazy]')"
+                          ".forEach((img) => { img.loading = 'eager'; })")
+            page.wait_for_load_state("networkidle")
             page.evaluate("async () => { if (window.MathJax) await MathJax.startup.promise;"
                           " await document.fonts.ready; }")
             page.evaluate("() => { const img = document.querySelector('.cell_output img');"

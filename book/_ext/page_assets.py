@@ -1,4 +1,17 @@
-"""Only the icons the book shows: no FontAwesome kit, a web font subset to the icons in use.
+"""Faster first paint: big scripts after the text; saved widget state after the text; no
+FontAwesome kit, a web font subset to the icons in use.
+
+MathJax (1.16 MB) and the widget renderer embed.js (1.88 MB) were deferred scripts in the head,
+downloaded from the start and sharing a slow connection with the stylesheets the first paint
+needs. :func:`late_scripts` takes them out of the head and lists them in a JSON
+``<script id="late-scripts">`` at the end of the body; book/_vendor/late-scripts.js adds them,
+in order, on DOMContentLoaded. :func:`lazy_images` lets pictures far down the page wait until the
+reader scrolls near them.
+
+myst-nb puts a page's saved widget state (``<script type="application/vnd.jupyter.widget-state+
+json">``, 0.1-0.8 MB with the pictures the widgets hold) in the page's head, so the browser had
+to receive all of it before it could show any text. :func:`widget_state_after_body` moves it
+to the end of the article; embed.js (deferred) reads it once the page is parsed, as before.
 
 pydata-sphinx-theme puts ``scripts/fontawesome.js`` in every page's head: FontAwesome's whole
 SVG icon kit, 1.49 MB of parser-blocking JavaScript, which delayed each page's first paint by
@@ -43,6 +56,21 @@ def without_fontawesome_kit(head: str) -> Markup:
 
 def add_template_function(app: Sphinx, pagename, templatename, context, doctree) -> None:
     context["without_fontawesome_kit"] = without_fontawesome_kit
+
+
+WIDGET_STATE = "application/vnd.jupyter.widget-state+json"
+
+
+def widget_state_after_body(app: Sphinx, pagename, templatename, context, doctree) -> None:
+    """Move the saved widget state from the head's scripts to the end of the page's body."""
+    scripts = context.get("script_files")
+    if not scripts or "body" not in context:
+        return
+    states = [s for s in scripts if (getattr(s, "attributes", None) or {}).get("type") == WIDGET_STATE]
+    for state in states:
+        scripts.remove(state)  # in place: Sphinx restores its own list after each page
+        body = state.attributes.get("body", "")
+        context["body"] += f'\n<script type="{WIDGET_STATE}">{body}</script>\n'
 
 
 def used_codepoints(outdir: Path) -> set[int]:
@@ -100,7 +128,47 @@ def subset_fonts(app: Sphinx, exception) -> None:
                     f"{(folder / f'{name}.woff2').stat().st_size // 1024} KB")
 
 
+# <img ...> tags written by Sphinx/myst-nb in the page body, without a loading attribute
+IMG_TAG = re.compile(r"<img (?![^>]*\bloading=)")
+
+
+def lazy_images(app: Sphinx, pagename, templatename, context, doctree) -> None:
+    """Pictures load when they come near the screen (loading="lazy"), so that those further
+    down do not share the connection with the stylesheets the first paint waits for."""
+    if "body" in context:
+        context["body"] = IMG_TAG.sub('<img loading="lazy" ', context["body"])
+
+
+LATE = ("mathjax/tex-chtml.js", "widgets/embed.js")
+
+
+def late_scripts(app: Sphinx, pagename, templatename, context, doctree) -> None:
+    """Move MathJax and embed.js from the head to a list that late-scripts.js loads."""
+    import json
+
+    scripts = context.get("script_files")
+    if not scripts or "body" not in context or "pathto" not in context:
+        return
+    late = []
+    for script in list(scripts):
+        filename = getattr(script, "filename", None) or ""
+        if filename.split("?")[0].endswith(LATE):
+            scripts.remove(script)
+            attributes = {k: str(v) for k, v in (script.attributes or {}).items()
+                          if k not in ("defer", "async", "body", "priority")}
+            attributes["src"] = context["pathto"](filename, resource=True)
+            late.append(attributes)
+    if late:
+        # "</" cannot occur in these URLs and attributes, so the JSON is safe inside <script>
+        context["body"] += (f'\n<script type="application/json" id="late-scripts">'
+                            f'{json.dumps(late)}</script>\n')
+
+
 def setup(app: Sphinx) -> dict:
+    app.connect("html-page-context", late_scripts, priority=900)
+    app.connect("html-page-context", lazy_images, priority=900)
     app.connect("html-page-context", add_template_function)
+    # after myst-nb has added the page's widget scripts (default priority 500)
+    app.connect("html-page-context", widget_state_after_body, priority=900)
     app.connect("build-finished", subset_fonts)
     return {"parallel_read_safe": True, "parallel_write_safe": True}

@@ -28,8 +28,9 @@
     if (mj && mj.startup && mj.startup.promise) mj.startup.promise.then(mark);
   }
 
-  // MathJax (deferred, earlier in the page) has replaced its configuration object by now.
-  whenTypeset();
+  // MathJax is added after the page is parsed (late-scripts.js) and has run by the load event.
+  if (document.readyState === "complete") whenTypeset();
+  else window.addEventListener("load", whenTypeset);
   var timer;
   window.addEventListener("resize", function () {
     clearTimeout(timer);

@@ -166,10 +166,14 @@ async () => {
 LAYOUT_JS = r"""
 () => {
   const article = document.querySelector("article.bd-article") || document.body;
-  const images = [];
+  const images = [], unloaded = [];
   for (const img of article.querySelectorAll(".cell_output img, figure img")) {
     const r = img.getBoundingClientRect();
-    if (!img.naturalWidth || !img.naturalHeight || r.width < 1 || r.height < 1) continue;
+    if (!img.naturalWidth || !img.naturalHeight) {
+      unloaded.push((img.getAttribute("src") || "").slice(0, 80));
+      continue;
+    }
+    if (r.width < 1 || r.height < 1) continue;  // not displayed (e.g. a closed dropdown)
     const natural = img.naturalWidth / img.naturalHeight, shown = r.width / r.height;
     images.push({src: (img.getAttribute("src") || "").slice(0, 80), natural, shown,
                  width: r.width, naturalWidth: img.naturalWidth});
@@ -188,7 +192,7 @@ LAYOUT_JS = r"""
   return {
     viewport: window.innerWidth,
     pageWidth: Math.max(document.documentElement.scrollWidth, document.body.scrollWidth),
-    images, players,
+    images, unloaded, players,
   };
 }
 """
@@ -250,6 +254,21 @@ def run_axe(browser_page) -> list:
     return [v for v in result if v["impact"] in ("serious", "critical")]
 
 
+# The book's pictures load lazily (loading="lazy", book/_ext/page_assets.py): a page's pictures
+# far below the first screen load only when a reader scrolls near them. The checks look at every
+# picture, so they load them all first, and wait for them (each picture's own load or error).
+EAGER_IMAGES_JS = r"""
+async () => {
+  const lazy = [...document.querySelectorAll("img[loading=lazy]")];
+  lazy.forEach((img) => { img.loading = "eager"; });
+  await Promise.all(lazy.filter((img) => !img.complete).map((img) => new Promise((resolve) => {
+    img.addEventListener("load", resolve, {once: true});
+    img.addEventListener("error", resolve, {once: true});
+  })));
+}
+"""
+
+
 def _slug(page: str) -> str:
     return page.replace("/", "__")
 
@@ -304,6 +323,7 @@ def visit(chromium, site_url):
                 "async () => { if (window.MathJax && MathJax.startup && MathJax.startup.promise) "
                 "await MathJax.startup.promise; }"
             )
+            browser_page.evaluate(EAGER_IMAGES_JS)
             if browser_page.locator('script[type="application/vnd.jupyter.widget-view+json"]').count():
                 try:
                     browser_page.wait_for_selector(".widget-subarea .jupyter-widgets", timeout=20_000)
@@ -359,6 +379,7 @@ def phone_visit(chromium, site_url):
             browser_page.evaluate(
                 "async () => { if (window.MathJax && MathJax.startup && MathJax.startup.promise) "
                 "await MathJax.startup.promise; }")
+            browser_page.evaluate(EAGER_IMAGES_JS)
             if browser_page.locator('script[type="application/vnd.jupyter.widget-view+json"]').count():
                 try:
                     browser_page.wait_for_selector(".widget-subarea .jupyter-widgets", timeout=20_000)
@@ -406,6 +427,7 @@ def open_page(chromium, site_url):
         browser_page.evaluate(
             "async () => { if (window.MathJax && MathJax.startup && MathJax.startup.promise) "
             "await MathJax.startup.promise; }")
+        browser_page.evaluate(EAGER_IMAGES_JS)
         return browser_page
 
     yield open_

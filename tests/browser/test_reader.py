@@ -24,6 +24,7 @@ TOUCH_TARGET = 44
 
 
 def _distorted(layout):
+    assert not layout["unloaded"], f"pictures that did not load: {layout['unloaded']}"
     return [f"{img['src']}: shown {img['shown']:.3f} vs natural {img['natural']:.3f} "
             f"({img['shown'] / img['natural']:.0%}), {img['width']:.0f} px wide"
             for img in layout["images"]
