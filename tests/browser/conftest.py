@@ -269,6 +269,36 @@ async () => {
 """
 
 
+def _block_offsite(context, blocked: list) -> None:
+    """Let requests to 127.0.0.1 (and data:, blob:, about:) through; abort and record others."""
+
+    def route(route_, request):
+        parts = urlsplit(request.url)
+        if parts.scheme in LOCAL_SCHEMES or parts.hostname in LOCAL_HOSTS:
+            route_.continue_()
+        else:
+            blocked.append(request.url)
+            route_.abort("blockedbyclient")
+
+    context.route("**/*", route)
+
+
+def _settle(browser_page, url: str) -> None:
+    """Load ``url`` and wait until MathJax has typeset it, every picture has loaded and the saved
+    widgets (if any) have rendered."""
+    browser_page.goto(url, wait_until="load", timeout=60_000)
+    browser_page.evaluate(
+        "async () => { if (window.MathJax && MathJax.startup && MathJax.startup.promise) "
+        "await MathJax.startup.promise; }")
+    browser_page.evaluate(EAGER_IMAGES_JS)
+    if browser_page.locator('script[type="application/vnd.jupyter.widget-view+json"]').count():
+        try:
+            browser_page.wait_for_selector(".widget-subarea .jupyter-widgets", timeout=20_000)
+        except Exception:  # test_pages.py's widget test reports it
+            pass
+    browser_page.wait_for_load_state("networkidle", timeout=30_000)
+
+
 def _slug(page: str) -> str:
     return page.replace("/", "__")
 
@@ -295,15 +325,7 @@ def visit(chromium, site_url):
             f"try {{ localStorage.setItem('mode', '{mode}'); localStorage.setItem('theme', '{mode}'); }} catch (e) {{}}"
         )
 
-        def route(route_, request):
-            parts = urlsplit(request.url)
-            if parts.scheme in LOCAL_SCHEMES or parts.hostname in LOCAL_HOSTS:
-                route_.continue_()
-            else:
-                record.blocked.append(request.url)
-                route_.abort("blockedbyclient")
-
-        context.route("**/*", route)
+        _block_offsite(context, record.blocked)
         browser_page = context.new_page()
         browser_page.on("console", lambda msg: record.console.append((msg.type, msg.text)))
         browser_page.on("pageerror", lambda err: record.page_errors.append(str(err)))
@@ -318,18 +340,7 @@ def visit(chromium, site_url):
             lambda resp: record.failed.append(f"{resp.url}: HTTP {resp.status}") if resp.status >= 400 else None,
         )
         try:
-            browser_page.goto(url, wait_until="load", timeout=60_000)
-            browser_page.evaluate(
-                "async () => { if (window.MathJax && MathJax.startup && MathJax.startup.promise) "
-                "await MathJax.startup.promise; }"
-            )
-            browser_page.evaluate(EAGER_IMAGES_JS)
-            if browser_page.locator('script[type="application/vnd.jupyter.widget-view+json"]').count():
-                try:
-                    browser_page.wait_for_selector(".widget-subarea .jupyter-widgets", timeout=20_000)
-                except Exception:  # the widget test reports it
-                    pass
-            browser_page.wait_for_load_state("networkidle", timeout=30_000)
+            _settle(browser_page, url)
             browser_page.evaluate("async () => { await document.fonts.ready; }")
             record.facts = browser_page.evaluate(FACTS_JS)
             record.layout = browser_page.evaluate(LAYOUT_JS)
@@ -363,29 +374,11 @@ def phone_visit(chromium, site_url):
             "try { localStorage.setItem('mode', 'light'); localStorage.setItem('theme', 'light'); }"
             " catch (e) {}")
 
-        def route(route_, request):
-            parts = urlsplit(request.url)
-            if parts.scheme in LOCAL_SCHEMES or parts.hostname in LOCAL_HOSTS:
-                route_.continue_()
-            else:
-                record.blocked.append(request.url)
-                route_.abort("blockedbyclient")
-
-        context.route("**/*", route)
+        _block_offsite(context, record.blocked)
         browser_page = context.new_page()
         browser_page.on("pageerror", lambda err: record.page_errors.append(str(err)))
         try:
-            browser_page.goto(url, wait_until="load", timeout=60_000)
-            browser_page.evaluate(
-                "async () => { if (window.MathJax && MathJax.startup && MathJax.startup.promise) "
-                "await MathJax.startup.promise; }")
-            browser_page.evaluate(EAGER_IMAGES_JS)
-            if browser_page.locator('script[type="application/vnd.jupyter.widget-view+json"]').count():
-                try:
-                    browser_page.wait_for_selector(".widget-subarea .jupyter-widgets", timeout=20_000)
-                except Exception:  # test_pages.py reports it
-                    pass
-            browser_page.wait_for_load_state("networkidle", timeout=30_000)
+            _settle(browser_page, url)
             record.layout = browser_page.evaluate(LAYOUT_JS)
             browser_page.screenshot(path=str(SCREENSHOTS / f"{_slug(page)}-phone-top.png"))
             record.navigation["primary"] = browser_page.evaluate(NAV_JS, "primary")
@@ -414,14 +407,7 @@ def open_page(chromium, site_url):
             "try { localStorage.setItem('mode', 'light'); localStorage.setItem('theme', 'light'); }"
             " catch (e) {}")
 
-        def route(route_, request):
-            parts = urlsplit(request.url)
-            if parts.scheme in LOCAL_SCHEMES or parts.hostname in LOCAL_HOSTS:
-                route_.continue_()
-            else:
-                route_.abort("blockedbyclient")
-
-        context.route("**/*", route)
+        _block_offsite(context, [])
         browser_page = context.new_page()
         browser_page.goto(f"{site_url}/{page}.html", wait_until="load", timeout=60_000)
         browser_page.evaluate(
