@@ -14,8 +14,10 @@ import threading
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "tests" / "browser"))
 sys.path.insert(0, str(ROOT / "tests"))
 from conftest import toc_docnames  # noqa: E402  (tests/conftest.py)
+from page_checks import EAGER_IMAGES_JS  # noqa: E402  (tests/browser/page_checks.py)
 
 CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run",
                  "--disable-background-networking", "--disable-component-update", "--disable-sync"]
@@ -46,13 +48,11 @@ def main() -> None:
             page = context.new_page()
             page.goto(url)
             page.wait_for_load_state("networkidle")
-            page.evaluate("() => document.querySelectorAll('img[loading=lazy]')"
-                          ".forEach((img) => { img.loading = 'eager'; })")
-            page.wait_for_load_state("networkidle")
+            page.evaluate(EAGER_IMAGES_JS)  # the book's pictures load lazily
             page.evaluate("async () => { if (window.MathJax) await MathJax.startup.promise;"
                           " await document.fonts.ready; }")
             page.evaluate("() => { const img = document.querySelector('.cell_output img');"
-                          " if (img) { img.scrollIntoView({block: 'end'}); window.scrollBy(0, 120); } }")
+                          " if (img) { img.scrollIntoView({block: 'end', behavior: 'instant'}); window.scrollBy({top: 120, behavior: 'instant'}); } }")
             page.wait_for_timeout(300)
             out = ROOT / "docs" / f"screenshot-{name}.png"
             page.screenshot(path=str(out))

@@ -128,15 +128,26 @@ def subset_fonts(app: Sphinx, exception) -> None:
                     f"{(folder / f'{name}.woff2').stat().st_size // 1024} KB")
 
 
-# <img ...> tags written by Sphinx/myst-nb in the page body, without a loading attribute
-IMG_TAG = re.compile(r"<img (?![^>]*\bloading=)")
+IMG_TAG = re.compile(r"<img (?![^>]*\bloading=)([^>]*)>")
+# myst-nb's size of an output picture: style="width: 1179px; height: 359px;"
+IMG_SIZE = re.compile(r'style="width:\s*(\d+)px;\s*height:\s*(\d+)px;?"')
+
+
+def _lazy(match: re.Match) -> str:
+    attributes = match.group(1)
+    size = IMG_SIZE.search(attributes)
+    if size and " width=" not in attributes:
+        # width/height attributes give the picture its proportions before it has loaded, so
+        # that with CSS height: auto (book.css) the page does not shift when it arrives
+        attributes += f' width="{size.group(1)}" height="{size.group(2)}"'
+    return f'<img loading="lazy" {attributes}>'
 
 
 def lazy_images(app: Sphinx, pagename, templatename, context, doctree) -> None:
     """Pictures load when they come near the screen (loading="lazy"), so that those further
     down do not share the connection with the stylesheets the first paint waits for."""
     if "body" in context:
-        context["body"] = IMG_TAG.sub('<img loading="lazy" ', context["body"])
+        context["body"] = IMG_TAG.sub(_lazy, context["body"])
 
 
 LATE = ("mathjax/tex-chtml.js", "widgets/embed.js")

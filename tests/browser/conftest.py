@@ -16,6 +16,7 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
+from page_checks import EAGER_IMAGES_JS
 
 CHROMIUM = Path(os.environ.get("BOOK_CHROMIUM", "/usr/bin/chromium"))
 CHROMIUM_ARGS = [
@@ -252,21 +253,6 @@ def run_axe(browser_page) -> list:
     browser_page.add_script_tag(path=str(AXE))
     result = browser_page.evaluate(AXE_JS, [AXE_TAGS, COLOUR_SAMPLES])
     return [v for v in result if v["impact"] in ("serious", "critical")]
-
-
-# The book's pictures load lazily (loading="lazy", book/_ext/page_assets.py): a page's pictures
-# far below the first screen load only when a reader scrolls near them. The checks look at every
-# picture, so they load them all first, and wait for them (each picture's own load or error).
-EAGER_IMAGES_JS = r"""
-async () => {
-  const lazy = [...document.querySelectorAll("img[loading=lazy]")];
-  lazy.forEach((img) => { img.loading = "eager"; });
-  await Promise.all(lazy.filter((img) => !img.complete).map((img) => new Promise((resolve) => {
-    img.addEventListener("load", resolve, {once: true});
-    img.addEventListener("error", resolve, {once: true});
-  })));
-}
-"""
 
 
 def _block_offsite(context, blocked: list) -> None:
