@@ -24,8 +24,8 @@ import threading
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT / "tests"))
-from conftest import toc_docnames  # noqa: E402  (tests/conftest.py)
+sys.path.insert(0, str(ROOT))
+from book.toc import toc_docnames  # noqa: E402  (book/toc.py)
 
 CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run",
                  "--disable-background-networking", "--disable-component-update", "--disable-sync"]

@@ -15,8 +15,8 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "tests" / "browser"))
-sys.path.insert(0, str(ROOT / "tests"))
-from conftest import toc_docnames  # noqa: E402  (tests/conftest.py)
+sys.path.insert(0, str(ROOT))
+from book.toc import toc_docnames  # noqa: E402  (book/toc.py)
 from page_checks import EAGER_IMAGES_JS  # noqa: E402  (tests/browser/page_checks.py)
 
 CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run",

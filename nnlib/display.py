@@ -91,25 +91,56 @@ def table(rows, headers, caption=None, floatfmt=".3f"):
 GLUE_PREFIX = "application/papermill.record/"
 
 
-def glue(name, value):
+def glue(name, value, digits=None):
     """Store ``value`` for the book's ``{glue:text}`name``` roles, without showing it.
 
-    The same output as ``myst_nb.glue(name, value, display=False)``: one display_data whose
-    mime types carry myst-nb's hidden prefix, tagged with ``{"scrapbook": {"name": name}}`` in
-    its metadata, from which the built page pastes the value (e.g. ``{glue:text}`loss:.3f```).
-    It exists because myst-nb's own ``glue`` imports nbformat and jsonschema, which costs about
-    2 s of CPU per notebook in this environment (jsonschema compiles URL grammars on import).
-    A NumPy scalar is stored as the Python number it holds (NumPy 2 writes ``np.float64(0.5)``
-    as its repr, which ``{glue:text}`` formats cannot parse).
+    ``value`` is an integer, a string, or a float with ``digits``: the number of significant
+    digits it means.  A float is stored rounded to them (``glue("loss", 0.0014470652543184612,
+    digits=3)`` stores ``0.00145``), because its last bits depend on the CPU that computed it
+    (another machine's BLAS or SIMD kernels round differently) and the stored notebook is
+    compared with a fresh run by the tests.  A float without ``digits`` is refused, as are NaN,
+    infinities and other types.  Round-off-sized quantities are better glued as the bound the
+    cell asserts (``assert error < 1e-12``, then ``glue("error_bound", "1e-12")``).
+
+    The output is the same as ``myst_nb.glue(name, value, display=False)``: one display_data
+    whose mime types carry myst-nb's hidden prefix, tagged with ``{"scrapbook": {"name":
+    name}}`` in its metadata, from which the built page pastes the value (e.g.
+    ``{glue:text}`loss:.3f```).  It exists because myst-nb's own ``glue`` imports nbformat and
+    jsonschema, which costs about 2 s of CPU per notebook in this environment.  A NumPy
+    scalar is stored as the Python number it holds (NumPy 2 writes ``np.float64(0.5)`` as its
+    repr, which ``{glue:text}`` formats cannot parse).
     """
     from IPython.core.formatters import format_display_data
     from IPython.display import display
 
     if not isinstance(name, str) or not name:
         raise TypeError(f"name must be a non-empty string, got {name!r}")
-    if isinstance(value, np.generic):
-        value = value.item()
+    value = _glue_value(name, value, digits)
     bundle, metadata = format_display_data(value)
     metadata = dict(metadata, scrapbook={"name": name, "mime_prefix": GLUE_PREFIX})
     display({GLUE_PREFIX + key: data for key, data in bundle.items()}, raw=True,
             metadata=metadata)
+
+
+def _glue_value(name, value, digits):
+    """``value`` as glue stores it: an int, a str, or a float rounded to ``digits``."""
+    if digits is not None and (isinstance(digits, bool) or not isinstance(digits, numbers.Integral)
+                               or not 1 <= digits <= 12):
+        raise ValueError(f"digits must be an integer from 1 to 12 (significant digits), "
+                         f"got {digits!r}")
+    if isinstance(value, np.generic):
+        value = value.item()
+    if isinstance(value, (str, numbers.Integral)):      # bool is an Integral too
+        return value
+    if not isinstance(value, numbers.Real):
+        raise TypeError(f"glue({name!r}, ...) stores numbers and strings, got "
+                        f"{type(value).__name__}; format it as a string first")
+    value = float(value)
+    if not np.isfinite(value):
+        raise ValueError(f"glue({name!r}, {value}): the value must be finite")
+    if digits is None:
+        raise TypeError(
+            f"glue({name!r}, {value!r}): a float needs digits=, the number of significant "
+            f"digits it means (for example digits=3 stores {float(f'{value:.3g}')!r}); its "
+            f"last digits depend on the CPU's rounding")
+    return float(f"{value:.{digits}g}")

@@ -3,8 +3,8 @@
 A Jupyter widget needs Python behind it; a static HTML page has none.  But a trained network is
 just numbers, and its forward pass is a few multiplications and additions, so the page itself
 can compute it.  The functions here return self-contained HTML (inline ``<script>``, no files,
-nothing fetched) that embeds a network's :meth:`~nnlib.Network.to_json` and runs it in
-JavaScript:
+nothing fetched) that embeds a network's weights (:func:`page_network`: its
+:meth:`~nnlib.Network.to_dict`, rounded to 8 significant digits) and runs it in JavaScript:
 
 - :func:`font_picker_html`: pick a background colour and see the font the font network
   chooses for it, with its probability, live;
@@ -13,8 +13,8 @@ JavaScript:
 
 Show either in a notebook with ``IPython.display.HTML(...)``.  The JavaScript forward pass is
 :data:`FORWARD_JS`; it follows :meth:`Network.to_dict` exactly (z = a @ weights + bias per
-layer, then the activation), so the page's outputs equal :meth:`Network.predict_proba` to
-rounding (about 1e-16).
+layer, then the activation), so the page's outputs equal :meth:`Network.predict_proba` of the
+network it carries, ``Network.from_dict(page_network(network))``, to rounding (about 1e-16).
 """
 import html
 import json
@@ -249,12 +249,39 @@ def _json_for_script(data):
     return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
 
 
+PAGE_DIGITS = 8
+"""Significant digits of the numbers a page carries (weights, losses): plenty for its pictures
+and for its outputs to equal nnlib's to about 1e-9, and fewer than the last digits of a trained
+weight, which depend on the CPU's rounding (another machine's BLAS kernels give others)."""
+
+
+def _rounded(values, digits=PAGE_DIGITS):
+    """``values`` (a number or nested lists of numbers) rounded to ``digits`` significant
+    digits, as plain Python floats."""
+    if isinstance(values, (list, tuple, np.ndarray)):
+        return [_rounded(v, digits) for v in values]
+    return float(f"{float(values):.{digits}g}")
+
+
+def page_network(network):
+    """The network as a page carries it: :meth:`Network.to_dict` with every weight and bias
+    rounded to :data:`PAGE_DIGITS` significant digits.
+
+    ``Network.from_dict(page_network(network))`` is the network a page computes with; its
+    outputs differ from ``network``'s by about 1e-8 relative, the same on every machine.
+    """
+    spec = _network_dict(network)
+    for layer in spec["layers"]:
+        layer["weights"], layer["bias"] = _rounded(layer["weights"]), _rounded(layer["bias"])
+    return spec
+
+
 def _network_dict(network, name="network"):
     if isinstance(network, Network):
         return network.to_dict()
     if isinstance(network, dict):
         Network.from_dict(network)   # validates the dict
-        return network
+        return json.loads(json.dumps(network))   # a copy, so that rounding leaves it alone
     raise TypeError(f"{name} must be a Network or the dict of Network.to_dict(), "
                     f"got {type(network).__name__}")
 
@@ -318,10 +345,10 @@ def font_picker_html(network, initial=(70, 130, 180), element_id="font-picker", 
 
     For tests, the element ``.nnlib-probability`` carries ``data-rgb`` ("r,g,b", the colour
     shown) and ``data-probability`` (the output, as JavaScript's shortest round-trip decimal),
-    and ``script.nnlib-network`` holds the network's JSON (:meth:`Network.to_dict`).
+    and ``script.nnlib-network`` holds the network's JSON (:func:`page_network`).
     Returns a string; display it with ``IPython.display.HTML``.
     """
-    spec = _network_dict(network)
+    spec = page_network(network)
     _check_font_network(spec)
     element_id = _check_element_id(element_id)
     r, g, b = _check_rgb(initial, "initial")
@@ -395,8 +422,8 @@ def snapshot(network, label, **values):
 
     ``label`` says when the snapshot was taken (e.g. "epoch 3 (2,688 steps)"); ``values`` are
     numbers shown with it, e.g. ``epoch=3, loss=40.3, accuracy=0.94`` ("epoch" places the frame
-    on the loss curve).  Returns a dict with "network" (:meth:`Network.to_dict`), "label" and
-    the values.
+    on the loss curve).  Returns a dict with "network" (:func:`page_network`), "label" and
+    the values (floats rounded to :data:`PAGE_DIGITS` significant digits).
     """
     if not isinstance(network, Network):
         raise TypeError(f"network must be a Network, got {type(network).__name__}")
@@ -406,8 +433,8 @@ def snapshot(network, label, **values):
         if isinstance(value, bool) or not isinstance(value, (int, float, np.integer, np.floating)) \
                 or not math.isfinite(value):
             raise ValueError(f"{key} must be a finite number, got {value!r}")
-    return {"network": network.to_dict(), "label": label,
-            **{k: (int(v) if isinstance(v, (int, np.integer)) else float(v))
+    return {"network": page_network(network), "label": label,
+            **{k: (int(v) if isinstance(v, (int, np.integer)) else _rounded(v))
                for k, v in values.items()}}
 
 
@@ -432,6 +459,7 @@ def training_frames_html(frames, loss_curve=None, element_id="font-training", fi
             raise TypeError(f"frames[{i}] must be a dict from nnlib.web.snapshot, got {frame!r:.80}")
         _check_font_network(_network_dict(frame["network"], f"frames[{i}]['network']"),
                             f"frames[{i}]['network']")
+    frames = [{**frame, "network": page_network(frame["network"])} for frame in frames]
     element_id = _check_element_id(element_id)
     fixed = _check_rgb([0, 0, fixed], "fixed")[2]
     divisor = _check_divisor(divisor)
@@ -441,7 +469,7 @@ def training_frames_html(frames, loss_curve=None, element_id="font-training", fi
         if curve.ndim != 1 or curve.size == 0 or not np.all(np.isfinite(curve) & (curve > 0)):
             raise ValueError("loss_curve must be a non-empty 1-D sequence of positive numbers "
                              "(one per epoch)")
-        curve = curve.tolist()
+        curve = _rounded(curve.tolist())
     config = {"divisor": divisor, "classes": list(class_names), "channels": list(CHANNELS),
               "reference": _REFERENCE, "curve": curve}
     last = len(frames) - 1

@@ -12,50 +12,15 @@ from pathlib import Path
 
 import pytest
 
+from book.toc import toc_docnames
+
 ROOT = Path(__file__).resolve().parent.parent
 BUILD_HTML = ROOT / "_build" / "html"
-TOC = ROOT / "_toc.yml"
-SOURCE_SUFFIXES = (".ipynb", ".md")
 
 
 def pytest_configure(config: pytest.Config) -> None:
     config.addinivalue_line("markers", "book: needs the built book in _build/html (make book)")
     config.addinivalue_line("markers", "browser: drives Chromium (Playwright) against _build/html")
-
-
-def toc_docnames() -> list[str]:
-    """Every document of _toc.yml, root first, in reading order (docnames, no suffix)."""
-    import yaml
-
-    toc = yaml.safe_load(TOC.read_text(encoding="utf-8"))
-    names: list[str] = []
-
-    def add_file(name: str) -> None:
-        name = str(name)
-        for suffix in SOURCE_SUFFIXES:
-            if name.endswith(suffix):
-                name = name[: -len(suffix)]
-        if name not in names:
-            names.append(name)
-
-    def walk(node) -> None:
-        if isinstance(node, list):
-            for item in node:
-                walk(item)
-        elif isinstance(node, dict):
-            if "file" in node:
-                add_file(node["file"])
-            if "glob" in node:
-                for path in sorted(ROOT.glob(node["glob"])):
-                    if path.suffix in SOURCE_SUFFIXES:
-                        add_file(path.relative_to(ROOT).as_posix())
-            for key in ("parts", "chapters", "sections"):
-                if key in node:
-                    walk(node[key])
-
-    add_file(toc["root"])
-    walk(toc)
-    return names
 
 
 def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:

@@ -18,6 +18,7 @@ RIGHT = {
     "ch8-gradient": [SOFTMAX_210[0], SOFTMAX_210[1] - 1, SOFTMAX_210[2]],
     "ch8-uniform-loss": math.log(26),
     "ch8-parameters": 784 * 128 + 128 + 128 * 10 + 10,
+    "ch8-two-classes": 1 / (1 + math.exp(-2)),             # sigmoid(3 - 1)
 }
 
 WRONG = {   # (wrong answer, a word the hint should contain)
@@ -38,6 +39,9 @@ WRONG = {   # (wrong answer, a word the hint should contain)
                          (math.log(10), "too small")],
     "ch8-parameters": [(784 * 128 + 128 * 10, "bias"), (784 * 128 + 128 * 10 + 784 + 128, "neurons"),
                        (100_000, "too small"), ("many", "single number")],
+    "ch8-two-classes": [(1 / (1 + math.exp(-3)), "both scores"),
+                        (1 / (1 + math.exp(2)), "class 2"), (0.75, "exponentiate"),
+                        (0.5, "too small"), ("0.88", "single number")],
 }
 
 

@@ -1,7 +1,8 @@
 """Tests for nnlib.web: the HTML+JavaScript that runs a trained network in a static page.
 
-The JavaScript forward pass is run with Node.js (when installed) and compared with
-Network.predict_proba; the browser test of the font chapter checks the same in Chromium.
+The JavaScript forward pass is run with Node.js (`make test` installs it; these tests fail
+without it) and compared with Network.predict_proba of the network the page carries; the
+browser test of the font chapter checks the same in Chromium.
 """
 import json
 import re
@@ -12,7 +13,8 @@ import numpy as np
 import pytest
 
 from nnlib import Dense, LeakyReLU, Network
-from nnlib.web import FORWARD_JS, font_picker_html, snapshot, training_frames_html
+from nnlib.web import (FORWARD_JS, PAGE_DIGITS, font_picker_html, page_network, snapshot,
+                       training_frames_html)
 
 
 def font_network(seed=0):
@@ -26,12 +28,28 @@ def embedded(html, cls):
     return json.loads(match.group(1))
 
 
-def test_picker_embeds_the_network_and_initial_colour():
+def significant_digits(x):
+    """How many significant digits the shortest repr of the float x has."""
+    return len(repr(abs(float(x))).split("e")[0].replace(".", "").lstrip("0").rstrip("0") or "0")
+
+
+def all_numbers(spec):
+    return [v for layer in spec["layers"] for key in ("weights", "bias")
+            for v in np.ravel(layer[key])]
+
+
+def test_picker_embeds_the_network_rounded_and_initial_colour():
     net = font_network()
+    net.layers[0].weights[0, 0] = 0.1 + 0.2              # 0.30000000000000004
     html = font_picker_html(net, initial=(10, 200, 30), element_id="p1")
-    again = Network.from_dict(embedded(html, "nnlib-network"))
+    spec = embedded(html, "nnlib-network")
+    assert spec == page_network(net)
+    assert spec["layers"][0]["weights"][0][0] == 0.3
+    assert max(map(significant_digits, all_numbers(spec))) <= PAGE_DIGITS
+    assert max(map(significant_digits, all_numbers(net.to_dict()))) > PAGE_DIGITS
     X = np.random.default_rng(1).random((50, 3))
-    np.testing.assert_array_equal(again.predict_proba(X), net.predict_proba(X))
+    np.testing.assert_allclose(Network.from_dict(spec).predict_proba(X), net.predict_proba(X),
+                               rtol=1e-6)
     assert 'id="p1"' in html and 'value="#0ac81e"' in html
     assert embedded(html, "nnlib-config")["divisor"] == 255.0
 
@@ -63,6 +81,14 @@ def test_snapshot_and_frames():
     html = training_frames_html([frame, snapshot(net, "later", epoch=3)], element_id="t1")
     assert len(embedded(html, "nnlib-frames")) == 2
     assert 'data-frame="1"' in html and 'max="1"' in html
+    # the page carries 8 significant digits: of the weights, the values and the loss curve
+    raw = {"network": net.to_dict(), "label": "raw", "loss": 1 / 3}
+    html = training_frames_html([raw], loss_curve=[2 / 3, 1 / 7])
+    shown = embedded(html, "nnlib-frames")[0]
+    assert shown["network"] == page_network(net) and raw["network"] == net.to_dict()
+    assert max(map(significant_digits, all_numbers(shown["network"]))) <= PAGE_DIGITS
+    assert embedded(html, "nnlib-config")["curve"] == [0.66666667, 0.14285714]
+    assert snapshot(net, "x", loss=1 / 3)["loss"] == 0.33333333
 
 
 def test_bad_input():
@@ -91,10 +117,14 @@ def test_bad_input():
         font_picker_html({"layers": []})
 
 
-NODE = shutil.which("node")
+def node():
+    """The Node.js executable; a missing Node fails the test (make test installs it)."""
+    path = shutil.which("node")
+    assert path, "Node.js is not installed: run `make test` (it installs Debian's nodejs) " \
+                 "or install Node.js"
+    return path
 
 
-@pytest.mark.skipif(NODE is None, reason="Node.js is not installed")
 @pytest.mark.parametrize("hidden", ["linear", "sigmoid", "tanh", "relu", "leaky_relu", "leaky"])
 @pytest.mark.parametrize("output", ["sigmoid", "softmax"])
 def test_javascript_forward_pass_equals_nnlib(hidden, output):
@@ -105,9 +135,10 @@ def test_javascript_forward_pass_equals_nnlib(hidden, output):
     X = np.random.default_rng(0).normal(0, 3, (200, 3))
     X[:3] = [[1000, -1000, 0], [-1000, 1000, 5], [0, 0, 0]]
     script = (f"globalThis.window = globalThis;\n{FORWARD_JS}\n"
-              f"const net = {net.to_json()}, X = {json.dumps(X.tolist())};\n"
+              f"const net = {json.dumps(page_network(net))}, X = {json.dumps(X.tolist())};\n"
               "console.log(JSON.stringify(X.map((x) => window.nnlibWeb.forward(net, x))));\n")
-    result = subprocess.run([NODE, "-e", script], capture_output=True, text=True, timeout=60)
+    result = subprocess.run([node(), "-e", script], capture_output=True, text=True, timeout=60)
     assert result.returncode == 0, result.stderr
     in_js = np.array(json.loads(result.stdout))
-    np.testing.assert_allclose(in_js, net.predict_proba(X), rtol=0, atol=1e-12)
+    carried = Network.from_dict(page_network(net))
+    np.testing.assert_allclose(in_js, carried.predict_proba(X), rtol=0, atol=1e-12)

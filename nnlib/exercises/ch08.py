@@ -25,6 +25,19 @@ def _vector(answer, n):
     return values, None
 
 
+@exercise("ch8-two-classes")
+def two_classes(answer):
+    """Probability of class 1 from a two-class softmax with scores [3, 1]: sigmoid(3 - 1)."""
+    expected = 1 / (1 + np.exp(-2.0))
+    if number_problem(answer, 1 / (1 + np.exp(-3.0)), rtol=1e-4) is None:
+        return "that is the sigmoid of the first score alone; it depends on both scores"
+    if number_problem(answer, 1 - expected, rtol=1e-4) is None:
+        return "that is the probability of class 2"
+    if number_problem(answer, 3 / 4, rtol=1e-4) is None:
+        return "exponentiate the scores before dividing by their total"
+    return number_problem(answer, expected, rtol=1e-4, what="the probability")
+
+
 @exercise("ch8-softmax")
 def softmax_by_hand(answer):
     """The softmax probabilities of the scores [2, 1, 0]."""

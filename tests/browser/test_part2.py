@@ -43,12 +43,17 @@ def test_glued_numbers_are_filled_in(open_page, name):
 
 
 def test_backpropagation_formulas_and_table_are_typeset(open_page):
-    """Chapter 5: SymPy's cost and derivative display as math; the 16-row table of the three
-    gradients has its parameter names typeset and its three columns agreeing."""
+    """Chapter 5: SymPy's loss and derivative display as math; the table of local derivatives
+    is typeset; the 16-row table of the three gradients has its parameter names typeset and its
+    three columns agreeing."""
     page = open_page(CH5)
     assert page.locator(".cell_output mjx-container").count() >= 2 + 16, \
         "SymPy's formulas or the table's parameter names were not typeset"
-    table = page.locator("table.nnlib-table").first
+    local = page.locator("table.nnlib-table", has_text="Nield's names")
+    assert local.count() == 1 and local.locator("tbody tr").count() == 5, \
+        "the table of local derivatives (one row per step of the forward pass) is missing"
+    assert "\\(" not in local.inner_text() and local.locator("mjx-container").count() >= 10
+    table = page.locator("table.nnlib-table", has_text="for the 16 parameters")
     rows = table.locator("tbody tr")
     assert rows.count() == 16, "one row per weight and bias expected"
     assert "\\(" not in table.inner_text(), "raw LaTeX left in the gradient table"
