@@ -9,10 +9,11 @@
   "use strict";
 
   function mark() {
-    var boxes = document.querySelectorAll("mjx-container");
+    // display formulas only: an inline one has no box of its own (clientWidth 0) and wraps
+    var boxes = document.querySelectorAll('mjx-container[display="true"]');
     for (var i = 0; i < boxes.length; i++) {
       var box = boxes[i];
-      var overflows = box.scrollWidth > box.clientWidth + 1;
+      var overflows = box.clientWidth > 0 && box.scrollWidth > box.clientWidth + 1;
       if (overflows && !box.hasAttribute("tabindex")) {
         box.setAttribute("tabindex", "0");
         box.dataset.scrollFocus = "1";

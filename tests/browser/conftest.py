@@ -194,6 +194,12 @@ LAYOUT_JS = r"""
     viewport: window.innerWidth,
     pageWidth: Math.max(document.documentElement.scrollWidth, document.body.scrollWidth),
     images, unloaded, players,
+    // formulas: how many a screen reader can read (MathJax's hidden MathML), how many are Tab
+    // stops other than those math-scroll.js makes focusable because they overflow their box
+    formulas: document.querySelectorAll("mjx-container").length,
+    readableFormulas: document.querySelectorAll("mjx-container mjx-assistive-mml").length,
+    formulaTabStops: [...document.querySelectorAll("mjx-container")].filter(
+      (m) => m.tabIndex >= 0 && m.hasAttribute("tabindex") && !m.dataset.scrollFocus).length,
   };
 }
 """

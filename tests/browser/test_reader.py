@@ -3,8 +3,9 @@
 Checks of shape, not just of presence: output pictures keep their own width-to-height ratio at a
 desktop's 1280 px and a phone's 390 px; nothing makes a phone page wider than the screen; the
 visible sidebar toggle opens the chapter list on a phone (and the on-page contents toggle its
-list); the animation players' controls fit and are touch-sized; axe-core (WCAG 2.1 A/AA) finds
-no serious or critical problem in the light or the dark theme.
+list); the animation players' controls fit and are touch-sized; formulas are readable by screen
+readers without each being a Tab stop; axe-core (WCAG 2.1 A/AA) finds no serious or critical
+problem in the light or the dark theme.
 
 The pages are loaded by the ``visit`` (1280 px, light and dark; axe-core runs in the same load)
 and ``phone_visit`` (390 px) fixtures of conftest.py, once per page each.
@@ -87,6 +88,17 @@ def test_contents_toggle_opens_the_page_contents_on_a_phone(phone_visit, toc_pag
     assert nav["after"] > nav["before"], (
         f"pressing the visible on-page contents button showed no more of its "
         f"{nav['inPageToc']} links ({nav['toggles']} .secondary-toggle buttons in the page)")
+
+
+def test_formulas_are_read_aloud_but_not_tab_stops(visit, toc_page):
+    """MathJax's menu made every formula a Tab stop (25-99 a chapter); _config.yml turns that
+    off. Screen readers read each formula from the MathML MathJax hides beside it."""
+    layout = visit(toc_page, "light").layout
+    if not layout["formulas"]:
+        pytest.skip("no formulas on this page")
+    assert layout["formulaTabStops"] == 0, f"{layout['formulaTabStops']} formulas are Tab stops"
+    assert layout["readableFormulas"] == layout["formulas"], (
+        f"{layout['formulas'] - layout['readableFormulas']} formulas without hidden MathML")
 
 
 @pytest.mark.parametrize("mode", ("light", "dark"))
