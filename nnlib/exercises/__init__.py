@@ -31,22 +31,32 @@ MAX_EXPRESSION_SIZE = 300
 
 
 class CheckResult:
-    """The verdict on one answer: ``passed`` (bool) and a ``message``."""
+    """The verdict on one answer: ``passed`` (bool) and a ``message``.
 
-    def __init__(self, exercise_id, passed, message):
+    ``pending`` is True when there is no answer yet (the exercise's ``...`` is still there):
+    shown as a neutral invitation, not as a wrong answer, since that is what the book's saved
+    pages show under every exercise.
+    """
+
+    def __init__(self, exercise_id, passed, message, pending=False):
         self.exercise_id, self.passed, self.message = exercise_id, passed, message
+        self.pending = pending
 
     def __bool__(self):
         return self.passed
 
     def __repr__(self):
-        mark = "Right!" if self.passed else "Not yet:"
+        mark = "Right!" if self.passed else "Your turn:" if self.pending else "Not yet:"
         return f"{self.exercise_id}: {mark} {self.message}".rstrip()
 
     def _repr_html_(self):
+        import html
+        if self.pending:
+            return (f'<div class="nnlib-check nnlib-check-pending">{html.escape(self.exercise_id)}:'
+                    f' Your turn: {html.escape(self.message)}</div>')
+        # both colours are at least 4.5:1 on white (WCAG AA)
         colour = "#1a7f37" if self.passed else "#b35900"
         mark = "&#10004; Right!" if self.passed else "&#10008; Not yet:"
-        import html
         return (f'<div class="nnlib-check" style="font-weight:600;color:{colour}">'
                 f'{html.escape(self.exercise_id)}: {mark} {html.escape(self.message)}</div>')
 
@@ -80,8 +90,9 @@ def check(exercise_id, answer):
     if exercise_id not in _CHECKS:
         raise ValueError(f"unknown exercise {exercise_id!r}; known: {', '.join(sorted(_CHECKS))}")
     if answer is None or answer is Ellipsis:
-        return CheckResult(exercise_id, False, "no answer yet: replace the ... with your answer "
-                                               "and run the cell again.")
+        return CheckResult(exercise_id, False, "no answer yet. Write your answer in place of the "
+                                               "... above and run this cell: it checks it.",
+                           pending=True)
     checker = _CHECKS[exercise_id]
     try:
         answer = bounded(answer)
