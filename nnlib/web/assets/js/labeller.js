@@ -28,6 +28,7 @@
   function tile(rgb, dark, caption) {
     const div = document.createElement("div"), sample = document.createElement("span");
     div.className = "nnlib-tile";
+    sample.className = "nnlib-sample";     // a colour sample: its contrast is the subject
     sample.textContent = "Aa";
     sample.style.backgroundColor = "rgb(" + rgb.join(",") + ")";
     sample.style.color = dark ? "#000000" : "#ffffff";
