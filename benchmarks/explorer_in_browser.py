@@ -38,13 +38,16 @@ CHANGES = [
 CHANGE_JS = """
 async ([selector, cls, value]) => {
   const root = document.querySelector(selector), input = root.querySelector(".nnlib-" + cls);
+  const picture = () => root.querySelector("canvas.nnlib-surface").toDataURL() +
+    root.querySelector("canvas.nnlib-loss").toDataURL();
   await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
-  const before = root.dataset.settings + root.dataset.drawMs, start = performance.now();
+  const before = picture(), start = performance.now();
   input.value = value;
   input.dispatchEvent(new Event(input.tagName === "SELECT" ? "change" : "input", {bubbles: true}));
   await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
-  return {frame: performance.now() - start, train: Number(root.dataset.trainMs),
-          draw: Number(root.dataset.drawMs), changed: root.dataset.settings + root.dataset.drawMs !== before};
+  const frame = performance.now() - start;
+  return {frame, train: Number(root.dataset.trainMs), draw: Number(root.dataset.drawMs),
+          changed: picture() !== before};
 }
 """
 
