@@ -82,7 +82,7 @@ node:
 	fi
 
 test-nnlib: $(STAMP) node
-	$(BIN)/python -m pytest tests -m "not book and not browser"
+	$(BIN)/python -m pytest tests -m "not book and not browser" -n auto --maxprocesses 4 --dist worksteal
 
 # Strict nbval, twice, side by side (one kernel each): with this machine's own CPU kernels, and
 # as a CPU without AVX2 and AVX-512 computes (OpenBLAS's generic Prescott kernels, NumPy's

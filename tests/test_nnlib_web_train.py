@@ -289,10 +289,17 @@ def test_explorer_full_batch_every_size_and_learning_rate(font_data, activation)
     assert exact >= 0.75 * len(settings), f"only {exact} settings matched nnlib to 1e-9"
 
 
-@pytest.mark.parametrize("batch", [1, 8, 32, 128])
-def test_explorer_mini_batches(font_data, batch):
+# Batch size 1 (268,800 steps per setting) is split by activation, so that parallel test
+# workers share it; the larger batches take every activation at once.
+MINI_BATCH_RUNS = ([(1, (activation,)) for activation in web.EXPLORER_ACTIVATIONS]
+                   + [(batch, tuple(web.EXPLORER_ACTIVATIONS)) for batch in (8, 32, 128)])
+
+
+@pytest.mark.parametrize("batch, activations", MINI_BATCH_RUNS,
+                         ids=[f"{b}-{'-'.join(a) if len(a) == 1 else 'all'}" for b, a in MINI_BATCH_RUNS])
+def test_explorer_mini_batches(font_data, batch, activations):
     """Mini-batches, with every activation; more learning rates and sizes where they are cheap."""
-    settings = [(3, activation, rate, batch) for activation in web.EXPLORER_ACTIVATIONS
+    settings = [(3, activation, rate, batch) for activation in activations
                 for rate in ((1e-3, 0.01) if batch == 1 else (1e-4, 1e-3, 0.01, 0.03162, 0.1))]
     if batch >= 32:
         settings += [(h, "relu", rate, batch) for h in (1, 8) for rate in web.LEARNING_RATES]
