@@ -1,0 +1,78 @@
+"""Fixtures for the JupyterLab tests: one JupyterLab server on a temporary copy of the chapters,
+Debian's Chromium, and each chapter opened and run from the top once per session.
+
+Every test here is marked ``lab`` (``make test-lab``; ``make test`` runs them after the book's
+browser tests).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import pytest
+
+from .jupyterlab import CHROMIUM, CHROMIUM_ARGS, Lab, open_notebook, run_all
+
+VIEWPORT = {"width": 1280, "height": 900}
+
+
+def pytest_collection_modifyitems(items):
+    for item in items:
+        if "tests/lab/" in item.nodeid:
+            item.add_marker(pytest.mark.lab)
+
+
+@pytest.fixture(scope="session")
+def lab():
+    with Lab() as server:
+        yield server
+
+
+@pytest.fixture(scope="session")
+def lab_browser():
+    if not CHROMIUM.exists():
+        pytest.fail(f"{CHROMIUM} is missing: install Debian's Chromium (`apt-get install -y "
+                    "chromium`, which `make test` does when run as root)", pytrace=False)
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        try:
+            yield browser
+        finally:
+            browser.close()
+
+
+@dataclass
+class ChapterRun:
+    """A chapter opened in JupyterLab and run from the top (Run → Run All Cells)."""
+
+    name: str
+    page: object
+    seconds: float = 0.0
+    console: list[tuple[str, str]] = field(default_factory=list)   # (type, text)
+
+
+@pytest.fixture(scope="session")
+def chapter(lab, lab_browser):
+    """chapter(notebook) -> ChapterRun: opened and run once per session, its page kept open."""
+    runs: dict[str, ChapterRun] = {}
+    contexts = []
+
+    def open_and_run(name: str) -> ChapterRun:
+        if name not in runs:
+            context = lab_browser.new_context(viewport=VIEWPORT)
+            contexts.append(context)
+            page = context.new_page()
+            run = ChapterRun(name, page)
+            page.on("console", lambda msg: run.console.append((msg.type, msg.text)))
+            page.on("pageerror", lambda error: run.console.append(
+                ("pageerror", f"{error}\n{error.stack or ''}")))
+            open_notebook(page, lab, name)
+            run.seconds = run_all(page)
+            runs[name] = run
+        return runs[name]
+
+    yield open_and_run
+    for context in contexts:
+        context.close()
