@@ -263,7 +263,12 @@ def animation_html(animation, alt, default_mode="once"):
       here use plain characters instead);
     - the picture has ``alt`` text (a description of what the frames show);
     - the element ids are derived from the frames themselves, so rerunning a notebook gives
-      identical output.
+      identical output;
+    - the picture holds the first frame in the markup; matplotlib's script sets it only once
+      the output is in the page.  In JupyterLab's default windowing mode (cells out of view are
+      not laid out), a player run with *Run All* was found in Chromium with a picture that had
+      no box at all (0 x 0 until something restyled it: the reader's first click did, and the
+      buttons moved away under the pointer); with its first frame in the markup it shows.
 
     The animation's figure is closed, so a notebook does not also show it as a still image.
     Returns an ``IPython.display.HTML`` object: make it a cell's last value to show it.
@@ -291,8 +296,11 @@ def animation_html(animation, alt, default_mode="once"):
         old = ids.pop()
         new = hashlib.md5(text.replace(old, "").encode()).hexdigest()
         text = text.replace(old, new)
+    first = re.search(r'frames\[0\] = "(data:image/[a-z+]+;base64,[^"]*)"', text).group(1)
+    first = first.replace("\\\n", "")     # matplotlib continues the JS string over lines
     text = re.sub(r'<img id="(_anim_img[0-9a-f]+)"',
-                  lambda m: f'<img id="{m.group(1)}" alt="{html.escape(alt, quote=True)}"', text)
+                  lambda m: f'<img id="{m.group(1)}" src="{first}" '
+                            f'alt="{html.escape(alt, quote=True)}"', text)
     return HTML(text)
 
 
