@@ -51,6 +51,23 @@ class ChapterRun:
     page: object
     seconds: float = 0.0
     console: list[tuple[str, str]] = field(default_factory=list)   # (type, text)
+    before: list[dict] = field(default_factory=list)   # OUTPUT_FACTS once opened, before the run
+
+
+# Each code cell output as JupyterLab shows it: the mime type it chose (widget views have
+# none), the mime types the output offers, whether a widget view is drawn, its text.
+OUTPUT_FACTS = r"""
+() => window.nnlibPanel.content.widgets.flatMap((cell, index) => {
+  if (cell.model.type !== 'code') return [];
+  return [...cell.node.querySelectorAll('.jp-OutputArea-output')].map((el, k) => {
+    const output = cell.model.outputs.get(k);
+    return {index, k, shown: el.dataset.mimeType || null,
+            offers: output && output.data ? Object.keys(output.data) : [],
+            widget: el.querySelector('.jupyter-widgets') !== null,
+            text: el.textContent.trim().slice(0, 120)};
+  });
+})
+"""
 
 
 @pytest.fixture(scope="session")
@@ -69,6 +86,13 @@ def chapter(lab, lab_browser):
             page.on("pageerror", lambda error: run.console.append(
                 ("pageerror", f"{error}\n{error.stack or ''}")))
             open_notebook(page, lab, name)
+            # saved widget views are drawn from the notebook's widget state once the page
+            # settles; give them a moment (they are checked by test_saved_outputs_show)
+            page.wait_for_function(
+                """() => [...document.querySelectorAll('.jp-OutputArea-output')].every((el) =>
+                     !el.closest('.jp-OutputArea-child') || el.dataset.mimeType
+                     || el.querySelector('.jupyter-widgets'))""", timeout=20_000)
+            run.before = page.evaluate(OUTPUT_FACTS)
             run.seconds = run_all(page)
             runs[name] = run
         return runs[name]

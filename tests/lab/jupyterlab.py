@@ -1,7 +1,7 @@
 """JupyterLab as a reader meets it, for the Lab tests (tests/lab/) and benchmarks/explorer_in_lab.py.
 
-:class:`Lab` copies the chapters into a temporary folder (JupyterLab autosaves, and the
-committed notebooks must keep their outputs), starts JupyterLab on 127.0.0.1 on a free port with
+:class:`Lab` copies the chapters into a temporary folder as `make lab` does (book/lab_copy.py;
+JupyterLab autosaves, and the committed notebooks must keep their outputs), starts JupyterLab on 127.0.0.1 on a free port with
 its own empty settings (so the defaults a new reader has, windowing mode included) and stops it
 again.  :func:`open_notebook` and :func:`run_all` drive a Playwright page through a chapter, the
 way a reader does (menu *Run → Run All Cells*), and wait on the notebook's model, not on what is
@@ -12,13 +12,16 @@ from __future__ import annotations
 
 import json
 import os
-import shutil
 import socket
 import subprocess
 import tempfile
 import time
 import urllib.request
 from pathlib import Path
+
+from playwright.sync_api import TimeoutError as PlaywrightTimeout
+
+from book import lab_copy
 
 ROOT = Path(__file__).resolve().parents[2]
 JUPYTER = ROOT / ".venv" / "bin" / "jupyter"
@@ -55,13 +58,14 @@ class Lab:
         self._tmp = tempfile.TemporaryDirectory(prefix="nnlib-lab-")
         tmp = Path(self._tmp.name)
         self.folder = tmp / "notebooks"
-        shutil.copytree(self.source, self.folder,
-                        ignore=shutil.ignore_patterns(".ipynb_checkpoints"))
+        # the reader's copy as `make lab` makes it (trusted for this, temporary, Jupyter user)
+        lab_copy.sync(self.source, self.folder, data_dir=tmp / "data")
         settings = tmp / "settings"
         for name, values in self.settings.items():
             (settings / name).parent.mkdir(parents=True, exist_ok=True)
             (settings / name).write_text(json.dumps(values))
         env = dict(os.environ, JUPYTER_CONFIG_DIR=str(tmp / "config"),
+                   JUPYTER_DATA_DIR=str(tmp / "data"),
                    JUPYTERLAB_SETTINGS_DIR=str(settings),
                    JUPYTERLAB_WORKSPACES_DIR=str(tmp / "workspaces"))
         self.port = free_port()
@@ -123,6 +127,15 @@ def open_notebook(page, lab: Lab, name: str, timeout: float = 120_000) -> None:
               if (!kernel || kernel.status !== 'idle' || !p.content.widgets.length) return false;
               window.nnlibPanel = p;
               return true; }}""", arg=name, timeout=timeout)
+    # ... and until jupyterlab-myst has parsed every markdown cell, as the page looks once it
+    # has settled. A markdown cell run before that (cells out of view are parsed a little
+    # later) finds no {eval} in its still empty parse and leaves its numbers unevaluated
+    # (jupyterlab-myst 2.7.0); a reader clicking Run All the moment the page appears can meet
+    # that too (README, "Reading the notebooks in JupyterLab").
+    page.wait_for_function(
+        f"""() => {_PANEL}.content.widgets.every((c) => c.model.type !== 'markdown'
+                 || (!c.placeholder && c.mystModel && c.mystModel.mdast
+                     && c.mystModel.mdast.children))""", timeout=timeout)
 
 
 def run_all(page, timeout: float = 300_000) -> float:
@@ -146,6 +159,15 @@ def run_all(page, timeout: float = 300_000) -> float:
                        && cells.every(c => c.type !== 'code' || !c.sharedModel.getSource().trim()
                                            || c.executionCount !== null)); }}""",
         timeout=timeout)
+    # jupyterlab-myst asks the kernel for a markdown cell's {eval} values when the cell runs,
+    # queued like a code cell: wait for the last ones (test_reading reports any missing)
+    try:
+        page.wait_for_function(
+            f"""() => [...{_PANEL}.content.model.cells].every((c) => c.type !== 'markdown'
+                     || !/\\{{eval\\}}`/.test(c.sharedModel.getSource())
+                     || c.getMetadata('user_expressions') !== undefined)""", timeout=30_000)
+    except PlaywrightTimeout:
+        pass
     errors = page.evaluate(
         f"""() => [...{_PANEL}.content.model.cells].flatMap((c, i) => c.type !== 'code' ? [] :
                  [...Array(c.outputs.length).keys()].map(k => c.outputs.get(k).toJSON())

@@ -140,3 +140,20 @@ def test_pictures_show(run):
       return missing;
     }""")
     assert not missing, "\n".join(missing)
+
+
+WIDGET_VIEW = "application/vnd.jupyter.widget-view+json"
+
+
+def test_saved_outputs_show_before_the_run(run):
+    """Opened as `make lab` opens it (a trusted copy), before anything runs: saved widgets are
+    drawn from their saved state and HTML outputs (players, the colour picker) render, instead
+    of their plain-text stand-ins ("VBox(children=...)")."""
+    problems = []
+    for output in run.before:
+        where = f"cell {output['index']}, output {output['k']}"
+        if WIDGET_VIEW in output["offers"] and not output["widget"]:
+            problems.append(f"{where}: widget not drawn, shows {output['text'][:60]!r}")
+        elif "text/html" in output["offers"] and output["shown"] != "text/html":
+            problems.append(f"{where}: HTML shown as {output['shown']}: {output['text'][:60]!r}")
+    assert not problems, "\n".join(problems)
