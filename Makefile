@@ -17,9 +17,12 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-requirements
 CHROMIUM := /usr/bin/chromium
 HTML := _build/html
+# axe-core (accessibility checks of the browser tests), pinned in tests/browser/package.json and
+# installed into tests/browser/node_modules: test tooling only, never copied into the book.
+AXE := tests/browser/node_modules/axe-core/axe.min.js
 
 .PHONY: book build test test-nnlib test-notebooks test-notebooks-native test-notebooks-portable \
-	test-book test-lab chromium node lab lab-edit install clean distclean
+	test-book test-lab chromium node axe lab lab-edit install clean distclean
 
 $(BIN)/python:
 	@if ! $(PYTHON) -m venv $(VENV); then \
@@ -58,6 +61,19 @@ chromium:
 	  fi; \
 	fi
 
+axe: $(AXE)
+
+$(AXE): tests/browser/package.json tests/browser/package-lock.json
+	@if ! command -v npm >/dev/null; then \
+	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
+	    apt-get update -q && DEBIAN_FRONTEND=noninteractive apt-get install -y -q npm; \
+	  else \
+	    echo "error: npm is missing and this is not root: run 'sudo apt-get install npm'" >&2; exit 1; \
+	  fi; \
+	fi
+	npm ci --prefix tests/browser --no-audit --no-fund --loglevel=error
+	touch $@
+
 # Node.js runs nnlib.web's JavaScript in the nnlib tests (they fail without it).
 node:
 	@if ! command -v node >/dev/null; then \
@@ -89,7 +105,7 @@ test-notebooks-portable: $(STAMP)
 	$(PORTABLE_CPU) $(NBVAL)
 
 # Browser tests and the link check, against the built book.
-test-book: $(STAMP) chromium node
+test-book: $(STAMP) chromium node axe
 	$(BIN)/python -m pytest tests -m "book or browser"
 
 # The chapters in JupyterLab (tests/lab/): a JupyterLab server on a temporary copy made as
@@ -99,7 +115,7 @@ test-lab: $(STAMP) chromium
 
 # Every step runs even when an earlier one fails, so one run reports all problems; the exit
 # status is non-zero if any step failed.
-test: $(STAMP) chromium node
+test: $(STAMP) chromium node axe
 	@failed=""; \
 	for step in test-nnlib test-notebooks build test-book test-lab; do \
 	  echo "=== make $$step"; \

@@ -17,8 +17,9 @@ Workloads (from the nnlib issue):
   (a) font 3-3-1 (ReLU, sigmoid, binary cross-entropy), full batch of 1,345 rows, 2,000 epochs
   (b) digits 64-64-10 (ReLU, softmax, categorical cross-entropy), batch 32, 20 epochs
   (c) random 784-128-10 (ReLU, softmax), batch 128, one epoch of 60,000 rows
-plus the median time of one nnlib ``step`` on a single sample, and of one change of
-chapter 7's explorer: retraining the font network for 300 full-batch epochs and
+plus the median time of one-sample SGD, chapter 7's recipe (``fit`` with ``batch_size=1``, per
+step) and of one nnlib ``step`` call on a single sample, and of one change of chapter 7's
+explorer: retraining the font network for 300 full-batch epochs and
 redrawing its decision surface and loss curve with ``LiveFigure`` (the slider budget).
 """
 import argparse
@@ -198,6 +199,8 @@ def step_and_slider_times(repeats):
     x1, y1 = X[:1], y[:1]
     one_step = median_time(lambda: network.step(x1, y1, 0.05), 2000)
     rows = round(1345 * 2 / 3)
+    sgd_step = median_time(lambda: network.fit(X[:rows], y[:rows], epochs=5, learning_rate=0.05,
+                                               batch_size=1), max(5, repeats * 2)) / (5 * rows)
 
     def retrain():   # the explorer's default settings
         net = Network([Dense(3, 3, "relu", init="uniform"),
@@ -236,7 +239,8 @@ def step_and_slider_times(repeats):
         redraw(net, history)
         retrain_times.append(middle - start)
         change_times.append(time.perf_counter() - start)
-    return one_step, statistics.median(retrain_times), statistics.median(change_times), rows
+    return (one_step, sgd_step, statistics.median(retrain_times), statistics.median(change_times),
+            rows)
 
 
 # ---------------------------------------------------------------------- main
@@ -273,9 +277,11 @@ def main():
                       f" | {med['nnlib'] / med['scikit-learn']:.2f}"
                       + (f" | {med['nnlib'] / med['PyTorch']:.2f}" if torch else ""))
             print(f"| {w['name']} | {np.dtype(dtype).name} | {cells}{ratios} |", flush=True)
-    one_step, retrain, change, rows = step_and_slider_times(repeats)
-    print(f"\nmedian nnlib step on one sample (3-3-1 font network): {one_step * 1e6:.1f} µs"
-          f" -> 100,000 steps ≈ {one_step * 1e5:.1f} s")
+    one_step, sgd_step, retrain, change, rows = step_and_slider_times(repeats)
+    print(f"\nmedian one-sample SGD step, fit(batch_size=1) on {rows} rows (3-3-1 font network, "
+          f"chapter 7's recipe): {sgd_step * 1e6:.1f} µs -> 100,000 steps ≈ {sgd_step * 1e5:.1f} s")
+    print(f"median nnlib step() call on one sample (3-3-1 font network, with its argument checks):"
+          f" {one_step * 1e6:.1f} µs -> 100,000 steps ≈ {one_step * 1e5:.1f} s")
     print(f"median change of chapter 7's explorer (3-3-1, {rows} rows, 300 full-batch epochs, "
           f"then a live redraw): {change * 1e3:.1f} ms, of which retraining "
           f"{retrain * 1e3:.1f} ms (slider budget: 150 ms)")

@@ -1,4 +1,5 @@
-"""Refresh docs/screenshot-light.png and docs/screenshot-dark.png (the README's pictures).
+"""Refresh the README's pictures: docs/screenshot-light.png, docs/screenshot-dark.png (1280 x 900)
+and docs/screenshot-phone.png (390 x 844, light, at twice the pixel density).
 
 Run after `make book`:  .venv/bin/python docs/make_screenshots.py [PAGE]
 PAGE defaults to the first chapter of _toc.yml. Serves _build/html on 127.0.0.1 and drives
@@ -13,8 +14,10 @@ import threading
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT / "tests"))
-from conftest import toc_docnames  # noqa: E402  (tests/conftest.py)
+sys.path.insert(0, str(ROOT / "tests" / "browser"))
+sys.path.insert(0, str(ROOT))
+from book.toc import toc_docnames  # noqa: E402  (book/toc.py)
+from page_checks import EAGER_IMAGES_JS  # noqa: E402  (tests/browser/page_checks.py)
 
 CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run",
                  "--disable-background-networking", "--disable-component-update", "--disable-sync"]
@@ -35,18 +38,23 @@ def main() -> None:
     url = f"http://127.0.0.1:{server.server_address[1]}/{page_name}.html"
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path="/usr/bin/chromium", args=CHROMIUM_ARGS)
-        for mode in ("light", "dark"):
-            context = browser.new_context(viewport={"width": 1280, "height": 900})
+        shots = [("light", "light", {"width": 1280, "height": 900}, 1),
+                 ("dark", "dark", {"width": 1280, "height": 900}, 1),
+                 ("phone", "light", {"width": 390, "height": 844}, 2)]
+        for name, mode, viewport, scale in shots:
+            context = browser.new_context(viewport=viewport, device_scale_factor=scale,
+                                          is_mobile=scale > 1, has_touch=scale > 1)
             context.add_init_script(f"localStorage.setItem('mode', '{mode}')")
             page = context.new_page()
             page.goto(url)
             page.wait_for_load_state("networkidle")
+            page.evaluate(EAGER_IMAGES_JS)  # the book's pictures load lazily
             page.evaluate("async () => { if (window.MathJax) await MathJax.startup.promise;"
                           " await document.fonts.ready; }")
             page.evaluate("() => { const img = document.querySelector('.cell_output img');"
-                          " if (img) { img.scrollIntoView({block: 'end'}); window.scrollBy(0, 120); } }")
+                          " if (img) { img.scrollIntoView({block: 'end', behavior: 'instant'}); window.scrollBy({top: 120, behavior: 'instant'}); } }")
             page.wait_for_timeout(300)
-            out = ROOT / "docs" / f"screenshot-{mode}.png"
+            out = ROOT / "docs" / f"screenshot-{name}.png"
             page.screenshot(path=str(out))
             print(out)
             context.close()

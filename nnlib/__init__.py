@@ -9,9 +9,12 @@ The whole forward/backward core is four short modules:
 - :mod:`nnlib.network`: :class:`Network`: predict, loss, gradients, step, fit,
   save and export.
 
-Around it: :func:`gradient_check`, :mod:`nnlib.datasets`,
-:mod:`nnlib.plotting` and :mod:`nnlib.exercises`.  Only NumPy is imported
-here; SymPy, matplotlib, tqdm and scikit-learn load when a function needs them.
+Their argument checks are in :mod:`nnlib.validation`, so that the mathematics reads without
+them: bad input raises an error naming the argument, and training that diverges raises
+:class:`TrainingDiverged` with the last finite weights put back.  Around it:
+:func:`gradient_check`, :mod:`nnlib.files` (the network file format, read with care),
+:mod:`nnlib.datasets`, :mod:`nnlib.plotting` and :mod:`nnlib.exercises`.  Only NumPy is
+imported here; SymPy, matplotlib, tqdm and scikit-learn load when a function needs them.
 
 A batch of samples is always the rows of a matrix: X has shape
 (n_samples, n_features).
@@ -23,7 +26,8 @@ from .layers import Dense
 from .losses import (LOSSES, BinaryCrossEntropy, CategoricalCrossEntropy, CombinedLoss, Loss,
                      MeanSquaredError, SumSquaredError, get_loss)
 from .network import Network
-from .validation import one_hot
+from .datasets import one_hot
+from .validation import TrainingDiverged
 
 __version__ = "0.1.0"
 
@@ -31,5 +35,5 @@ __all__ = [
     "ACTIVATIONS", "Activation", "Linear", "Sigmoid", "Tanh", "ReLU", "LeakyReLU", "Softmax",
     "get_activation", "LOSSES", "Loss", "SumSquaredError", "MeanSquaredError",
     "BinaryCrossEntropy", "CategoricalCrossEntropy", "CombinedLoss", "get_loss", "Dense", "Network",
-    "gradient_check", "numerical_gradients", "one_hot",
+    "gradient_check", "numerical_gradients", "one_hot", "TrainingDiverged",
 ]

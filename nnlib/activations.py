@@ -1,45 +1,31 @@
 """Activation functions: each with its value, its derivative and its SymPy form.
 
-An activation is applied element-wise to a layer's weighted sums ``z`` (shape
-``(n_samples, n_neurons)``) and gives the layer's output ``a`` of the same
-shape.  Softmax is the exception: it mixes the neurons of one row, so its
-derivative is a Jacobian and its backward pass is a Jacobian-vector product.
-
-Every activation answers three questions, so that a chapter can plot and
-differentiate *exactly* the function that training uses:
-
-- ``act(z)``            the value, vectorized and numerically stable;
-- ``act.derivative(z)`` the derivative da/dz, element-wise;
-- ``act.symbolic(x)``   the same function as a SymPy expression.
-
-Look one up by name with :func:`get_activation`.
+An activation is applied element-wise to a layer's weighted sums ``z`` (n_samples, n_neurons)
+and gives the layer's output ``a`` of the same shape; softmax mixes the neurons of one row, so
+its derivative is a Jacobian.  Each answers three questions, so that a chapter can plot and
+differentiate *exactly* the function that training uses: ``act(z)``, the value (stable);
+``act.derivative(z)``, da/dz; ``act.symbolic(x)``, the same function in SymPy.
 """
 import numpy as np
 
+from .validation import check_positive_float, takes_real_array
+
 
 class Activation:
-    """Base class. Subclasses set ``name`` and implement ``__call__``,
-    ``derivative`` and ``symbolic``."""
+    """Base class. Subclasses set ``name`` and implement ``__call__(z)``, ``derivative(z)``
+    (da/dz, element-wise) and ``symbolic(x=None)`` (a SymPy expression of the symbol x)."""
 
     name = None
+    rows = False   # True if z must be 2-D, one sample per row (softmax)
 
-    def __call__(self, z):
-        raise NotImplementedError
-
-    def derivative(self, z):
-        """da/dz at ``z``, element-wise, same shape as ``z``."""
-        raise NotImplementedError
-
-    def symbolic(self, x=None):
-        """The function as a SymPy expression of the symbol ``x``."""
-        raise NotImplementedError
+    def __init_subclass__(cls):
+        """The guard: ``__call__`` and ``derivative`` get ``z`` as a real float array."""
+        for method in ("__call__", "derivative"):
+            if method in vars(cls):
+                setattr(cls, method, takes_real_array(vars(cls)[method], rows=cls.rows))
 
     def backward(self, z, a, grad):
-        """Given dL/da (``grad``), return dL/dz; all arrays (n, k).
-
-        ``a`` is ``self(z)``, passed in so that functions whose derivative is
-        cheapest from their output (sigmoid, tanh) need not recompute it.
-        """
+        """dL/dz from dL/da (``grad``), all (n, k); ``a`` = self(z) saves sigmoid and tanh work."""
         return grad * self.derivative(z)
 
     def params(self):
@@ -57,9 +43,9 @@ class Activation:
         return hash((type(self).__name__, tuple(sorted(self.params().items()))))
 
 
-def _symbol(x):
+def _sympy(x):   # SymPy, and the symbol x (a real x if None)
     import sympy as sp
-    return sp.Symbol("x", real=True) if x is None else x
+    return sp, (sp.Symbol("x", real=True) if x is None else x)
 
 
 class Linear(Activation):
@@ -77,15 +63,13 @@ class Linear(Activation):
         return grad
 
     def symbolic(self, x=None):
-        return _symbol(x)
+        return _sympy(x)[1]
 
 
 class Sigmoid(Activation):
-    """Logistic function: a = 1 / (1 + exp(-z)). Range (0, 1).
+    """Logistic function: a = 1 / (1 + exp(-z)). Range (0, 1): a binary output's probability.
 
-    Used for a binary output, read as a probability.  Computed as
-    exp(-log(1 + exp(-z))) with ``np.logaddexp(0, -z)`` = log(1 + exp(-z)),
-    which never overflows: finite and warning-free for any finite z.
+    Computed as exp(-log(1 + exp(-z))) with ``np.logaddexp(0, -z)``, which never overflows.
     """
 
     name = "sigmoid"
@@ -102,8 +86,7 @@ class Sigmoid(Activation):
         return grad * a * (1 - a)   # the same to within 1e-16 absolute, and cheaper
 
     def symbolic(self, x=None):
-        import sympy as sp
-        x = _symbol(x)
+        sp, x = _sympy(x)
         return 1 / (1 + sp.exp(-x))
 
 
@@ -122,15 +105,12 @@ class Tanh(Activation):
         return grad * (1 - a * a)
 
     def symbolic(self, x=None):
-        import sympy as sp
-        return sp.tanh(_symbol(x))
+        sp, x = _sympy(x)
+        return sp.tanh(x)
 
 
 class ReLU(Activation):
-    """Rectified linear unit: a = max(0, z). Range [0, inf).
-
-    The default for hidden layers.  Its derivative at exactly 0 is taken as 0.
-    """
+    """Rectified linear unit: a = max(0, z), for hidden layers; its derivative at 0 is 0."""
 
     name = "relu"
 
@@ -144,25 +124,19 @@ class ReLU(Activation):
         return grad * (z > 0)
 
     def symbolic(self, x=None):
-        import sympy as sp
-        x = _symbol(x)
+        sp, x = _sympy(x)
         return sp.Piecewise((0, x <= 0), (x, True))
 
 
 class LeakyReLU(Activation):
-    """Leaky ReLU: a = z for z > 0, else slope * z. Range (-inf, inf).
-
-    A hidden-layer activation whose gradient never dies completely.
-    """
+    """Leaky ReLU: a = z for z > 0, else slope * z: a ReLU whose gradient never dies."""
 
     name = "leaky_relu"
 
     def __init__(self, slope=0.01):
-        if isinstance(slope, bool) or not isinstance(slope, (int, float, np.floating)):
-            raise TypeError(f"slope must be a number, got {type(slope).__name__}")
-        if not (np.isfinite(slope) and 0 <= slope < 1):
+        self.slope = check_positive_float(slope, "slope", zero_allowed=True)
+        if self.slope >= 1:
             raise ValueError(f"slope must be in [0, 1), got {slope!r}")
-        self.slope = float(slope)
 
     def __call__(self, z):
         return np.where(z > 0, z, self.slope * z)
@@ -174,8 +148,7 @@ class LeakyReLU(Activation):
         return grad * np.where(z > 0, 1.0, self.slope).astype(grad.dtype)
 
     def symbolic(self, x=None):
-        import sympy as sp
-        x = _symbol(x)
+        sp, x = _sympy(x)
         return sp.Piecewise((sp.nsimplify(self.slope) * x, x <= 0), (x, True))
 
     def params(self):
@@ -183,13 +156,13 @@ class LeakyReLU(Activation):
 
 
 class Softmax(Activation):
-    """Softmax over each row: a_i = exp(z_i) / sum_j exp(z_j). Range (0, 1), rows sum to 1.
+    """Softmax over each row: a_i = exp(z_i) / sum_j exp(z_j), a multi-class output.
 
-    Used for a multi-class output.  The row maximum is subtracted before
-    ``exp`` (which leaves the result unchanged) so that nothing overflows.
+    The row maximum is subtracted before ``exp`` (which changes nothing) so nothing overflows.
     """
 
     name = "softmax"
+    rows = True
 
     def __call__(self, z):
         e = np.exp(z - z.max(axis=1, keepdims=True))
@@ -208,31 +181,22 @@ class Softmax(Activation):
     def symbolic(self, x=None):
         """A SymPy Matrix of the softmax of the symbols ``x`` (default z1, z2, z3)."""
         import sympy as sp
-        if x is None:
-            x = sp.symbols("z1:4", real=True)
-        exps = [sp.exp(xi) for xi in x]
-        total = sum(exps)
-        return sp.Matrix([e / total for e in exps])
+        exps = [sp.exp(xi) for xi in (sp.symbols("z1:4", real=True) if x is None else x)]
+        return sp.Matrix([e / sum(exps) for e in exps])
 
 
 ACTIVATIONS = {cls.name: cls for cls in (Linear, Sigmoid, Tanh, ReLU, LeakyReLU, Softmax)}
 
 
 def get_activation(activation, **params):
-    """An :class:`Activation` from its name (see ``ACTIVATIONS``) or an instance.
-
-    >>> get_activation("leaky_relu", slope=0.1)
-    LeakyReLU(slope=0.1)
-    """
+    """An :class:`Activation` from its name (see ``ACTIVATIONS``) or an instance, e.g.
+    ``get_activation("leaky_relu", slope=0.1)``."""
     if isinstance(activation, Activation):
         return activation
-    if activation is None:
-        activation = "linear"
+    activation = "linear" if activation is None else activation
     if not isinstance(activation, str):
-        raise TypeError(
-            f"activation must be a name or an Activation, got {type(activation).__name__}; "
-            f"valid names: {', '.join(ACTIVATIONS)}")
+        raise TypeError(f"activation must be a name or an Activation, got "
+                        f"{type(activation).__name__}; valid names: {', '.join(ACTIVATIONS)}")
     if activation not in ACTIVATIONS:
-        raise ValueError(
-            f"unknown activation {activation!r}; valid names: {', '.join(ACTIVATIONS)}")
+        raise ValueError(f"unknown activation {activation!r}; valid names: {', '.join(ACTIVATIONS)}")
     return ACTIVATIONS[activation](**params)

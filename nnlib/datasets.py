@@ -7,7 +7,8 @@
 - :func:`wcag_font_colors`: random background colours labelled by the WCAG 2 contrast rule
   (:func:`wcag_font_rule`), whose boundary is curved;
 - :func:`tutorial_xor`: the four-row table of James Loy's two-layer tutorial;
-- :func:`digits`: scikit-learn's bundled 8x8 handwritten digits.
+- :func:`digits`: scikit-learn's bundled 8x8 handwritten digits;
+- :func:`one_hot`: class labels as one-hot rows.
 
 Every colour data set uses one label convention: **1 = dark font** (black text reads better on
 the background), 0 = light font (white text), as Nield's code and data do.
@@ -16,7 +17,7 @@ from importlib import resources
 
 import numpy as np
 
-from .validation import as_float_array, check_positive_int, one_hot  # noqa: F401  (one_hot re-exported)
+from .validation import as_float_array, check_positive_int, make_rng
 
 FONT_LABELS = ("light font", "dark font")
 """Names of the classes of every colour data set here: 0 = light font, 1 = dark font."""
@@ -64,13 +65,38 @@ def font_colors(n=1345, seed=0, noise=0.0):
     n = check_positive_int(n, "n")
     if isinstance(noise, bool) or not isinstance(noise, (int, float)) or not 0 <= noise <= 0.5:
         raise ValueError(f"noise must be a fraction in [0, 0.5], got {noise!r}")
-    rng = np.random.default_rng(seed)
+    rng = make_rng(seed)
     X = rng.integers(0, 256, size=(n, 3)).astype(np.float64)
     y = font_rule(X)
     if noise:
         flip = rng.random(n) < noise
         y[flip] = 1 - y[flip]
     return X, y
+
+
+def one_hot(labels, n_classes=None, name="labels"):
+    """Integer class labels of shape (n,) as one-hot rows of shape (n, n_classes).
+
+    >>> one_hot([0, 2, 1])
+    array([[1., 0., 0.],
+           [0., 0., 1.],
+           [0., 1., 0.]])
+    """
+    labels = np.asarray(labels)
+    if labels.ndim != 1:
+        raise ValueError(f"{name} must be 1-D class labels of shape (n,), got shape {labels.shape}")
+    if labels.dtype.kind not in "biuf" or (labels.size and not np.all(labels == np.round(labels))):
+        raise ValueError(f"{name} must be whole-number class labels, got {labels[:5]}...")
+    labels = labels.astype(np.int64)
+    if n_classes is None:
+        n_classes = int(labels.max()) + 1 if labels.size else 0
+    check_positive_int(n_classes, "n_classes")
+    if labels.size and (labels.min() < 0 or labels.max() >= n_classes):
+        raise ValueError(f"{name} must be class labels in 0..{n_classes - 1}, got values "
+                         f"from {labels.min()} to {labels.max()}")
+    out = np.zeros((labels.size, n_classes))
+    out[np.arange(labels.size), labels] = 1.0
+    return out
 
 
 NIELD_DATA = "data/nield-light-dark-font/light_dark_font_training_set.csv"

@@ -70,8 +70,9 @@ class Table:
         parts = [f'<table class="nnlib-table{" mathjax_process" if has_math else ""}">']
         if self.caption:
             parts.append(f"<caption>{html.escape(self.caption)}</caption>")
-        parts.append("<thead><tr>" + "".join(cell("th", h) for h in self.headers)
-                     + "</tr></thead><tbody>")
+        # an empty header (e.g. above row names) is a plain cell: a <th> must name its column
+        parts.append("<thead><tr>" + "".join(cell("th" if h.strip() else "td", h)
+                                             for h in self.headers) + "</tr></thead><tbody>")
         for row in self.cells:
             parts.append("<tr>" + "".join(cell("td", c) for c in row) + "</tr>")
         parts.append("</tbody></table>")

@@ -1,24 +1,20 @@
 """A fully connected layer: z = X @ weights + bias, a = activation(z).
 
-Shapes, for a batch of ``n`` samples (one sample per row):
+Shapes, for a batch of ``n`` samples (one sample per row)::
 
-=================  =========================  =====================================
-name               shape                      what it is
-=================  =========================  =====================================
-``inputs``         (n, n_inputs)              the batch the layer last saw (X)
-``weights``        (n_inputs, n_outputs)      one column of weights per neuron
-``bias``           (n_outputs,)               one bias per neuron
-``z``              (n, n_outputs)             weighted sums, X @ weights + bias
-``a``              (n, n_outputs)             the layer's output, activation(z)
-``delta``          (n, n_outputs)             dL/dz, set by the backward pass
-``grad_weights``   (n_inputs, n_outputs)      dL/dweights = inputs.T @ delta
-``grad_bias``      (n_outputs,)               dL/dbias = delta summed over rows
-=================  =========================  =====================================
+    inputs        (n, n_inputs)           the batch the layer last saw (X)
+    weights       (n_inputs, n_outputs)   one column of weights per neuron
+    bias          (n_outputs,)            one bias per neuron
+    z             (n, n_outputs)          weighted sums, X @ weights + bias
+    a             (n, n_outputs)          the layer's output, activation(z)
+    delta         (n, n_outputs)          dL/dz, set by the backward pass
+    grad_weights  (n_inputs, n_outputs)   dL/dweights = inputs.T @ delta
+    grad_bias     (n_outputs,)            dL/dbias = delta summed over rows
 """
 import numpy as np
 
 from .activations import get_activation
-from .validation import check_positive_int
+from .validation import FLOATS, as_real_array, check_batch, check_bool, check_positive_int, make_rng
 
 INITIALIZERS = ("auto", "uniform", "he", "xavier", "zeros")
 
@@ -31,26 +27,19 @@ class Dense:
     n_inputs, n_outputs : int
         Sizes; ``weights`` has shape (n_inputs, n_outputs).
     activation : str or Activation
-        One of ``nnlib.ACTIVATIONS`` ("linear", "sigmoid", "tanh", "relu",
-        "leaky_relu", "softmax") or an Activation instance, e.g.
-        ``nnlib.LeakyReLU(0.1)``.
+        A name of ``nnlib.ACTIVATIONS`` or an Activation, e.g. ``nnlib.LeakyReLU(0.1)``.
     init : str
-        How to draw the starting weights:
-
-        - ``"uniform"``: weights and bias uniform in [0, 1), as in the tutorials
-          the book follows;
-        - ``"he"``: normal with standard deviation sqrt(2 / n_inputs), bias 0
-          (for ReLU-like activations);
-        - ``"xavier"``: uniform in +-sqrt(6 / (n_inputs + n_outputs)), bias 0
-          (for sigmoid, tanh, linear, softmax);
-        - ``"zeros"``: everything 0 (for setting weights by hand);
-        - ``"auto"`` (default): "he" for relu and leaky_relu, else "xavier".
-    seed : int, numpy Generator or None
-        Seeds the initial weights.  ``Network(..., seed=s)`` re-draws every
-        layer from one generator, which is the usual way to seed.
+        How to draw the starting weights: ``"uniform"`` (weights and bias in [0, 1), as in
+        the tutorials the book follows), ``"he"`` (normal with standard deviation
+        sqrt(2 / n_inputs), bias 0: for ReLU-like activations), ``"xavier"`` (uniform in
+        +-sqrt(6 / (n_inputs + n_outputs)), bias 0: for sigmoid, tanh, linear, softmax),
+        ``"zeros"`` (to set weights by hand) or ``"auto"`` (default: "he" for relu and
+        leaky_relu, else "xavier").
+    seed : None, int >= 0 or numpy Generator
+        Seeds the initial weights.  ``Network(..., seed=s)`` re-draws every layer from one
+        generator, which is the usual way to seed.
     use_bias : bool
-        False keeps the bias at 0 and never updates it (the two-layer tutorial
-        has no biases).
+        False keeps the bias at 0 and never updates it (the two-layer tutorial has none).
     """
 
     def __init__(self, n_inputs, n_outputs, activation="relu", init="auto", seed=None,
@@ -58,21 +47,22 @@ class Dense:
         self.n_inputs = check_positive_int(n_inputs, "n_inputs")
         self.n_outputs = check_positive_int(n_outputs, "n_outputs")
         self.activation = get_activation(activation)
+        if self.activation.name == "softmax" and self.n_outputs < 2:
+            raise ValueError(f"a softmax layer needs n_outputs >= 2 (its outputs share 1), got "
+                             f"{self.n_outputs}; for one output use sigmoid")
         if init not in INITIALIZERS:
             raise ValueError(f"unknown init {init!r}; valid: {', '.join(INITIALIZERS)}")
         self.init = init
-        self.use_bias = bool(use_bias)
-        self.initialize(np.random.default_rng(seed))
+        self.use_bias = check_bool(use_bias, "use_bias")
+        self.initialize(make_rng(seed))
         self.inputs = self.z = self.a = self.delta = None
         self.grad_weights = self.grad_bias = None
 
     def initialize(self, rng, dtype=np.float64):
         """Draw fresh ``weights`` and ``bias`` from the generator ``rng``."""
-        shape = (self.n_inputs, self.n_outputs)
-        init = self.init
+        shape, init, bias = (self.n_inputs, self.n_outputs), self.init, np.zeros(self.n_outputs)
         if init == "auto":
             init = "he" if self.activation.name in ("relu", "leaky_relu") else "xavier"
-        bias = np.zeros(self.n_outputs)
         if init == "uniform":
             weights = rng.random(shape)
             bias = rng.random(self.n_outputs)
@@ -94,8 +84,9 @@ class Dense:
     def forward(self, X):
         """Output ``a`` (n, n_outputs) for inputs ``X`` (n, n_inputs); keeps X and z for backward.
 
-        Computed in X's dtype, so float32 inputs give float32 outputs.
+        Computed in float32 for float32 inputs, else in float64 (integers and bools too).
         """
+        X = check_batch(X, self.n_inputs)
         weights, bias = self.weights, self.bias
         if weights.dtype != X.dtype:
             weights, bias = weights.astype(X.dtype), bias.astype(X.dtype)
@@ -107,22 +98,18 @@ class Dense:
     def backward(self, grad, input_grad=True):
         """Backpropagate dL/da (n, n_outputs); return dL/dX (n, n_inputs).
 
-        Sets ``delta`` = dL/dz, ``grad_weights`` and ``grad_bias``.  With
-        ``input_grad=False`` (the first layer, whose input is the data) dL/dX
-        is not computed and None is returned.
+        Sets ``delta`` = dL/dz, ``grad_weights`` and ``grad_bias``.  With ``input_grad=False``
+        (the first layer, whose input is the data) dL/dX is not computed: None is returned.
         """
-        if self.z is None:
-            raise RuntimeError("backward() called before forward(): the layer has no inputs to "
-                               "differentiate with respect to")
+        grad = self._shaped_like_z(grad, "grad (dL/da)")
         return self.backward_delta(self.activation.backward(self.z, self.a, grad), input_grad)
 
     def backward_delta(self, delta, input_grad=True):
         """Backpropagate dL/dz (n, n_outputs) directly; return dL/dX (n, n_inputs).
 
-        Used when the loss gives dL/dz itself (the stable sigmoid and softmax
-        cross-entropies).
+        Used when the loss gives dL/dz itself (the stable sigmoid and softmax cross-entropies).
         """
-        self.delta = delta
+        self.delta = delta = self._shaped_like_z(delta, "delta (dL/dz)")
         self.grad_weights = self.inputs.T @ delta                  # (n_inputs, n_outputs)
         if self.use_bias:
             self.grad_bias = np.add.reduce(delta, axis=0)          # (n_outputs,): delta summed over rows
@@ -132,6 +119,18 @@ class Dense:
             return None
         weights = self.weights if self.weights.dtype == delta.dtype else self.weights.astype(delta.dtype)
         return delta @ weights.T                                   # (n, n_inputs)
+
+    def _shaped_like_z(self, grad, name):
+        """The guard of the backward pass: ``grad`` must have the shape of the last ``z``."""
+        if self.z is None:
+            raise RuntimeError("backward() called before forward(): the layer has no inputs to "
+                               "differentiate with respect to")
+        if type(grad) is np.ndarray and grad.dtype in FLOATS and grad.shape == self.z.shape:
+            return grad   # the usual case, at once
+        grad = as_real_array(grad, name)
+        if grad.shape != self.z.shape:   # never broadcast
+            raise ValueError(f"{name} has shape {grad.shape}, expected {self.z.shape} (that of z)")
+        return grad
 
     def __repr__(self):
         return (f"Dense({self.n_inputs}, {self.n_outputs}, activation={self.activation.name!r})")

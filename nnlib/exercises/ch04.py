@@ -3,7 +3,7 @@ import math
 
 import numpy as np
 
-from . import exercise, number_problem
+from . import count_problem, exercise, number_problem
 
 
 @exercise("ch4-mse")
@@ -58,8 +58,6 @@ def max_rate(answer):
 def updates(answer):
     """Weight updates made by fit on 200 examples, 10 epochs, batch_size=32."""
     per_epoch = math.ceil(200 / 32)
-    if isinstance(answer, (float, np.floating)) and not float(answer).is_integer():
-        return "the number of updates is a whole number"
-    if number_problem(answer, 10 * (200 // 32)) is None:
+    if count_problem(answer, 10 * (200 // 32)) is None:
         return "the last, smaller batch of each epoch also makes an update"
-    return number_problem(answer, 10 * per_epoch, what="the number of updates")
+    return count_problem(answer, 10 * per_epoch, what="the number of updates")

@@ -1,7 +1,7 @@
 """Checks for the exercises of chapter 5, "Backpropagation"."""
 import math
 
-from . import exercise, number_problem
+from . import count_problem, exercise, number_problem
 
 
 def _shape(value):
@@ -46,12 +46,12 @@ def chain(answer):
 def dead_neuron(answer):
     """How many of the font network's 16 partial derivatives vanish when hidden neuron 2 is off."""
     incoming, bias, outgoing = 3, 1, 1
-    if number_problem(answer, incoming + bias) is None:
+    if count_problem(answer, incoming + bias) is None:
         return ("the neuron's incoming weights and bias are right; does its silent output "
                 "change anything in the output layer?")
-    if number_problem(answer, incoming) is None:
+    if count_problem(answer, incoming) is None:
         return "count the neuron's bias too, and look at the output layer"
-    return number_problem(answer, incoming + bias + outgoing, what="the count")
+    return count_problem(answer, incoming + bias + outgoing, what="the count")
 
 
 @exercise("ch5-sigmoid-bound")

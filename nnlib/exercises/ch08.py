@@ -2,7 +2,7 @@
 import numpy as np
 
 from ..activations import Softmax
-from . import array_problem, exercise, number_problem
+from . import array_problem, count_problem, exercise, number_problem
 
 _SCORES = np.array([2.0, 1.0, 0.0])
 
@@ -100,9 +100,8 @@ def uniform_loss(answer):
 def parameters(answer):
     """Number of weights and biases of a 784-128-10 network of Dense layers."""
     weights = 784 * 128 + 128 * 10
-    if number_problem(answer, weights, rtol=0, atol=0.5) is None:
+    if count_problem(answer, weights) is None:
         return "you counted the weights; each neuron also has a bias"
-    if number_problem(answer, weights + 784 + 128, rtol=0, atol=0.5) is None:
+    if count_problem(answer, weights + 784 + 128) is None:
         return "biases belong to neurons, not inputs: one per hidden unit and one per output"
-    return number_problem(answer, weights + 128 + 10, rtol=0, atol=0.5,
-                          what="the number of parameters")
+    return count_problem(answer, weights + 128 + 10, what="the number of parameters")

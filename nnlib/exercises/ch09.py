@@ -1,16 +1,15 @@
 """Checks for the exercises of chapter 9, "Where next"."""
-from . import exercise, number_problem
+from . import count_problem, exercise, number_problem
 
 
 @exercise("ch9-conv-parameters")
 def conv_parameters(answer):
     """Parameters of 8 convolution kernels of 3 x 3 weights, one bias each, on one channel."""
-    if number_problem(answer, 8 * 3 * 3, rtol=0, atol=0.5) is None:
+    if count_problem(answer, 8 * 3 * 3) is None:
         return "you counted the weights; each kernel also has a bias"
-    if number_problem(answer, 3 * 3 + 1, rtol=0, atol=0.5) is None:
+    if count_problem(answer, 3 * 3 + 1) is None:
         return "that is one kernel; the layer has 8"
-    return number_problem(answer, 8 * (3 * 3 + 1), rtol=0, atol=0.5,
-                          what="the number of parameters")
+    return count_problem(answer, 8 * (3 * 3 + 1), what="the number of parameters")
 
 
 @exercise("ch9-momentum")

@@ -1,7 +1,8 @@
 """Browser fixtures: the built book served on 127.0.0.1, and Debian's Chromium via Playwright.
 
-Each page of _toc.yml is opened once per colour mode (light, dark); what the browser saw is
-recorded in a ``PageVisit`` that the tests in this folder assert on.
+Each page of _toc.yml is opened once per colour mode (light, dark) at 1280 x 900, and once more
+at a phone's 390 x 844 (``phone_visit``); what the browser saw, measured and what axe-core
+reported is recorded in a ``PageVisit`` that the tests in this folder assert on.
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
+from page_checks import EAGER_IMAGES_JS
 
 CHROMIUM = Path(os.environ.get("BOOK_CHROMIUM", "/usr/bin/chromium"))
 CHROMIUM_ARGS = [
@@ -32,6 +34,11 @@ LOCAL_HOSTS = {"127.0.0.1"}
 # Schemes that never touch the network.
 LOCAL_SCHEMES = {"data", "blob", "about"}
 VIEWPORT = {"width": 1280, "height": 900}
+PHONE = {"width": 390, "height": 844}
+# axe-core from npm (tests/browser/package.json; `make axe` installs it): test tooling only.
+AXE = Path(__file__).resolve().parent / "node_modules" / "axe-core" / "axe.min.js"
+# The rules axe-core runs: WCAG 2.0 and 2.1, levels A and AA.
+AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
 
 
 class _QuietHandler(http.server.SimpleHTTPRequestHandler):
@@ -86,6 +93,9 @@ class PageVisit:
     failed: list[str] = field(default_factory=list)  # local requests that failed or 4xx/5xx
     facts: dict = field(default_factory=dict)  # DOM checks, see FACTS_JS
     screenshot: Path | None = None
+    axe: list = field(default_factory=list)  # axe-core violations (serious and critical)
+    layout: dict = field(default_factory=dict)  # what LAYOUT_JS measured
+    navigation: dict = field(default_factory=dict)  # phone only: what the toggles opened
 
 
 # Evaluated in the page once it has settled. Everything the tests need from the DOM.
@@ -152,6 +162,135 @@ async () => {
 """
 
 
+# Geometry as a reader sees it: each output picture's shown width/height against its own, the
+# page's width against the viewport's, and the animation players' control rows and buttons.
+LAYOUT_JS = r"""
+() => {
+  const article = document.querySelector("article.bd-article") || document.body;
+  const images = [], unloaded = [];
+  for (const img of article.querySelectorAll(".cell_output img, figure img")) {
+    const r = img.getBoundingClientRect();
+    if (!img.naturalWidth || !img.naturalHeight) {
+      unloaded.push((img.getAttribute("src") || "").slice(0, 80));
+      continue;
+    }
+    if (r.width < 1 || r.height < 1) continue;  // not displayed (e.g. a closed dropdown)
+    const natural = img.naturalWidth / img.naturalHeight, shown = r.width / r.height;
+    images.push({src: (img.getAttribute("src") || "").slice(0, 80), natural, shown,
+                 width: r.width, naturalWidth: img.naturalWidth});
+  }
+  const players = [...document.querySelectorAll("div.animation")].map((player) => {
+    // the text column the player sits in (the player itself may overflow it)
+    const column = (player.closest(".cell_output") || article).getBoundingClientRect();
+    const rows = [...player.querySelectorAll(".anim-buttons, .anim-state")].map((row) => ({
+      width: row.scrollWidth, right: row.getBoundingClientRect().left + row.scrollWidth}));
+    const buttons = [...player.querySelectorAll("button")].map((b) => {
+      const r = b.getBoundingClientRect();
+      return {title: b.title, width: r.width, height: r.height, right: r.right};
+    });
+    return {columnRight: column.right, columnWidth: column.width, rows, buttons};
+  });
+  return {
+    viewport: window.innerWidth,
+    pageWidth: Math.max(document.documentElement.scrollWidth, document.body.scrollWidth),
+    images, unloaded, players,
+    // formulas: how many a screen reader can read (MathJax's hidden MathML), how many are Tab
+    // stops other than those math-scroll.js makes focusable because they overflow their box
+    formulas: document.querySelectorAll("mjx-container").length,
+    readableFormulas: document.querySelectorAll("mjx-container mjx-assistive-mml").length,
+    formulaTabStops: [...document.querySelectorAll("mjx-container")].filter(
+      (m) => m.tabIndex >= 0 && m.hasAttribute("tabindex") && !m.dataset.scrollFocus).length,
+  };
+}
+"""
+
+# Opens the visible sidebar toggle (then the on-page contents toggle) and reports what shows.
+NAV_JS = r"""
+async (which) => {
+  const visible = (el) => {
+    const r = el.getBoundingClientRect(), s = getComputedStyle(el);
+    return r.width > 0 && r.height > 0 && s.visibility !== "hidden" && s.display !== "none"
+      && r.right > 0 && r.left < window.innerWidth && r.bottom > 0 && r.top < window.innerHeight;
+  };
+  const selector = which === "primary" ? ".primary-toggle" : ".secondary-toggle";
+  const links = which === "primary" ? "nav.bd-docs-nav a.reference" : "nav.page-toc a, .bd-toc-nav a";
+  const toggles = [...document.querySelectorAll(selector)];
+  const shown = toggles.filter(visible);
+  const before = [...document.querySelectorAll(links)].filter(visible).length;
+  if (!shown.length) return {toggles: toggles.length, visibleToggles: 0, before, after: before};
+  shown[0].click();
+  await new Promise((resolve) => setTimeout(resolve, 600));
+  const after = [...document.querySelectorAll(links)].filter(visible).length;
+  return {toggles: toggles.length, visibleToggles: shown.length, before, after,
+          inPageToc: document.querySelectorAll(links).length};
+}
+"""
+
+
+# Colour samples: text drawn on a colour that is data, in the font colour a network (or the
+# reader) picked for it. Chapter 7 is about which of white or black text reads on a colour, so
+# some samples are meant to show a poor choice; their contrast is the subject, not a defect
+# (WCAG 1.4.3 exempts text in a picture with significant other content). They are left out of
+# axe-core's colour-contrast rule only: nnlib.web's picker sample, and text on an inline
+# background colour inside a widget's HTML (the chapter's explorer verdict and labelling game).
+COLOUR_SAMPLES = ".nnlib-sample, .widget-html-content [style*='background']"
+
+AXE_JS = r"""
+async ([tags, samples]) => {
+  const r = await axe.run(document, {runOnly: {type: "tag", values: tags},
+                                     resultTypes: ["violations"]});
+  const isSample = (node) => {
+    const el = document.querySelector(node.target[0]);
+    return !!(el && el.closest(samples));
+  };
+  return r.violations.map((v) => ({
+    id: v.id, impact: v.impact, help: v.help,
+    nodes: v.nodes.filter((n) => v.id !== "color-contrast" || !isSample(n)).map((n) => ({
+      target: n.target.join(" "), summary: (n.failureSummary || "").slice(0, 300)})),
+  })).filter((v) => v.nodes.length);
+}
+"""
+
+
+def run_axe(browser_page) -> list:
+    """axe-core's serious and critical violations on the loaded page (WCAG 2.1 A/AA)."""
+    if not AXE.exists():
+        pytest.fail(f"{AXE} is missing: run `make axe` (npm ci in tests/browser)", pytrace=False)
+    browser_page.add_script_tag(path=str(AXE))
+    result = browser_page.evaluate(AXE_JS, [AXE_TAGS, COLOUR_SAMPLES])
+    return [v for v in result if v["impact"] in ("serious", "critical")]
+
+
+def _block_offsite(context, blocked: list) -> None:
+    """Let requests to 127.0.0.1 (and data:, blob:, about:) through; abort and record others."""
+
+    def route(route_, request):
+        parts = urlsplit(request.url)
+        if parts.scheme in LOCAL_SCHEMES or parts.hostname in LOCAL_HOSTS:
+            route_.continue_()
+        else:
+            blocked.append(request.url)
+            route_.abort("blockedbyclient")
+
+    context.route("**/*", route)
+
+
+def _settle(browser_page, url: str) -> None:
+    """Load ``url`` and wait until MathJax has typeset it, every picture has loaded and the saved
+    widgets (if any) have rendered."""
+    browser_page.goto(url, wait_until="load", timeout=60_000)
+    browser_page.evaluate(
+        "async () => { if (window.MathJax && MathJax.startup && MathJax.startup.promise) "
+        "await MathJax.startup.promise; }")
+    browser_page.evaluate(EAGER_IMAGES_JS)
+    if browser_page.locator('script[type="application/vnd.jupyter.widget-view+json"]').count():
+        try:
+            browser_page.wait_for_selector(".widget-subarea .jupyter-widgets", timeout=20_000)
+        except Exception:  # test_pages.py's widget test reports it
+            pass
+    browser_page.wait_for_load_state("networkidle", timeout=30_000)
+
+
 def _slug(page: str) -> str:
     return page.replace("/", "__")
 
@@ -178,15 +317,7 @@ def visit(chromium, site_url):
             f"try {{ localStorage.setItem('mode', '{mode}'); localStorage.setItem('theme', '{mode}'); }} catch (e) {{}}"
         )
 
-        def route(route_, request):
-            parts = urlsplit(request.url)
-            if parts.scheme in LOCAL_SCHEMES or parts.hostname in LOCAL_HOSTS:
-                route_.continue_()
-            else:
-                record.blocked.append(request.url)
-                route_.abort("blockedbyclient")
-
-        context.route("**/*", route)
+        _block_offsite(context, record.blocked)
         browser_page = context.new_page()
         browser_page.on("console", lambda msg: record.console.append((msg.type, msg.text)))
         browser_page.on("pageerror", lambda err: record.page_errors.append(str(err)))
@@ -201,25 +332,53 @@ def visit(chromium, site_url):
             lambda resp: record.failed.append(f"{resp.url}: HTTP {resp.status}") if resp.status >= 400 else None,
         )
         try:
-            browser_page.goto(url, wait_until="load", timeout=60_000)
-            browser_page.evaluate(
-                "async () => { if (window.MathJax && MathJax.startup && MathJax.startup.promise) "
-                "await MathJax.startup.promise; }"
-            )
-            if browser_page.locator('script[type="application/vnd.jupyter.widget-view+json"]').count():
-                try:
-                    browser_page.wait_for_selector(".widget-subarea .jupyter-widgets", timeout=20_000)
-                except Exception:  # the widget test reports it
-                    pass
-            browser_page.wait_for_load_state("networkidle", timeout=30_000)
+            _settle(browser_page, url)
             browser_page.evaluate("async () => { await document.fonts.ready; }")
             record.facts = browser_page.evaluate(FACTS_JS)
+            record.layout = browser_page.evaluate(LAYOUT_JS)
             record.screenshot = SCREENSHOTS / f"{_slug(page)}-{mode}.png"
             browser_page.screenshot(path=str(record.screenshot), full_page=True)
             browser_page.screenshot(path=str(SCREENSHOTS / f"{_slug(page)}-{mode}-top.png"))
+            record.axe = run_axe(browser_page)
         finally:
             context.close()
         cache[(page, mode)] = record
+        return record
+
+    return load
+
+
+@pytest.fixture(scope="session")
+def phone_visit(chromium, site_url):
+    """phone_visit(page) -> PageVisit of that page at 390 x 844 (light), loaded once per session:
+    layout measured first (and a screenshot of the first screen), then the sidebar toggle is
+    pressed, its dialog closed with Escape, and the on-page contents toggle pressed."""
+    cache: dict[str, PageVisit] = {}
+
+    def load(page: str) -> PageVisit:
+        if page in cache:
+            return cache[page]
+        url = f"{site_url}/{page}.html"
+        record = PageVisit(page=page, mode="light", url=url)
+        context = chromium.new_context(viewport=PHONE, color_scheme="light", is_mobile=True,
+                                       has_touch=True, service_workers="block")
+        context.add_init_script(
+            "try { localStorage.setItem('mode', 'light'); localStorage.setItem('theme', 'light'); }"
+            " catch (e) {}")
+
+        _block_offsite(context, record.blocked)
+        browser_page = context.new_page()
+        browser_page.on("pageerror", lambda err: record.page_errors.append(str(err)))
+        try:
+            _settle(browser_page, url)
+            record.layout = browser_page.evaluate(LAYOUT_JS)
+            browser_page.screenshot(path=str(SCREENSHOTS / f"{_slug(page)}-phone-top.png"))
+            record.navigation["primary"] = browser_page.evaluate(NAV_JS, "primary")
+            browser_page.keyboard.press("Escape")  # closes the chapter list's dialog
+            record.navigation["secondary"] = browser_page.evaluate(NAV_JS, "secondary")
+        finally:
+            context.close()
+        cache[page] = record
         return record
 
     return load
@@ -240,19 +399,13 @@ def open_page(chromium, site_url):
             "try { localStorage.setItem('mode', 'light'); localStorage.setItem('theme', 'light'); }"
             " catch (e) {}")
 
-        def route(route_, request):
-            parts = urlsplit(request.url)
-            if parts.scheme in LOCAL_SCHEMES or parts.hostname in LOCAL_HOSTS:
-                route_.continue_()
-            else:
-                route_.abort("blockedbyclient")
-
-        context.route("**/*", route)
+        _block_offsite(context, [])
         browser_page = context.new_page()
         browser_page.goto(f"{site_url}/{page}.html", wait_until="load", timeout=60_000)
         browser_page.evaluate(
             "async () => { if (window.MathJax && MathJax.startup && MathJax.startup.promise) "
             "await MathJax.startup.promise; }")
+        browser_page.evaluate(EAGER_IMAGES_JS)
         return browser_page
 
     yield open_

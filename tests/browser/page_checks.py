@@ -3,6 +3,20 @@
 Import with ``from page_checks import ...`` (pytest puts tests/browser/ on the path).
 """
 
+# The book's pictures load lazily (loading="lazy", book/_ext/page_assets.py): a page's pictures
+# far below the first screen load only when a reader scrolls near them. The checks look at every
+# picture, so they load them all first, and wait for them (each picture's own load or error).
+EAGER_IMAGES_JS = r"""
+async () => {
+  const lazy = [...document.querySelectorAll("img[loading=lazy]")];
+  lazy.forEach((img) => { img.loading = "eager"; });
+  await Promise.all(lazy.filter((img) => !img.complete).map((img) => new Promise((resolve) => {
+    img.addEventListener("load", resolve, {once: true});
+    img.addEventListener("error", resolve, {once: true});
+  })));
+}
+"""
+
 
 def assert_kernel_note_precedes_controls(page, min_notes=1, min_controls=1):
     """The page's saved widget controls render, and a kernel note comes before the first one."""
