@@ -60,3 +60,25 @@ def test_a_copy_the_state_does_not_know_is_the_readers(tmp_path):
     _chapter(target / "01_a.ipynb", "the reader's own")
     assert sync(source, target, data_dir=tmp_path / "data")["unchanged"] == ["01_a.ipynb"]
     assert "the reader's own" in (target / "01_a.ipynb").read_text()
+
+
+def test_binder_trusts_the_chapters(tmp_path):
+    """postBuild (run by Binder after installing requirements.txt) signs every chapter."""
+    import os
+    import shutil
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parent.parent
+    (tmp_path / "notebooks").mkdir()
+    _chapter(tmp_path / "notebooks" / "01_a.ipynb", "one")
+    _chapter(tmp_path / "notebooks" / "02_b.ipynb", "two")
+    shutil.copy(root / "postBuild", tmp_path / "postBuild")
+    data = tmp_path / "data"
+    env = dict(os.environ, JUPYTER_DATA_DIR=str(data),
+               PATH=f"{Path(sys.executable).parent}{os.pathsep}{os.environ['PATH']}")
+    subprocess.run(["bash", "postBuild"], cwd=tmp_path, env=env, check=True,
+                   capture_output=True)
+    assert _trusted(tmp_path / "notebooks" / "01_a.ipynb", data)
+    assert _trusted(tmp_path / "notebooks" / "02_b.ipynb", data)
