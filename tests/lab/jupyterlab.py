@@ -138,17 +138,26 @@ def open_notebook(page, lab: Lab, name: str, timeout: float = 120_000) -> None:
                      && c.mystModel.mdast.children))""", timeout=timeout)
 
 
-def run_all(page, timeout: float = 300_000) -> float:
-    """Run every cell with the menu (Run → Run All Cells), as a reader does; wait until every
-    code cell has run and the kernel is idle.  Returns the seconds it took.  Fails with the
-    cell's error when a cell raises."""
+def start_run_all(page) -> float:
+    """Click Run → Run All Cells, as a reader does; returns when (time.monotonic())."""
     # The committed notebook carries the execution counts of its last run: forget them, so
     # that a count means "ran now".
     page.evaluate(f"""() => {{ for (const c of {_PANEL}.content.model.cells)
                                 if (c.type === 'code') c.executionCount = null; }}""")
     page.click("li.lm-MenuBar-item:has-text('Run')", timeout=30_000)
     page.click(".lm-Menu-itemLabel:text-is('Run All Cells')", timeout=30_000)
-    start = time.monotonic()
+    return time.monotonic()
+
+
+def run_all(page, timeout: float = 300_000) -> float:
+    """Run every cell with the menu (Run → Run All Cells), as a reader does; wait until every
+    code cell has run and the kernel is idle.  Returns the seconds it took.  Fails with the
+    cell's error when a cell raises."""
+    return wait_run_all(page, start_run_all(page), timeout)
+
+
+def wait_run_all(page, start: float, timeout: float = 300_000) -> float:
+    """Wait for the run :func:`start_run_all` started; see :func:`run_all`."""
     page.wait_for_function(
         f"""() => {{ const p = {_PANEL};
                      const cells = [...p.content.model.cells];

@@ -11,8 +11,8 @@ import re
 
 import pytest
 
-CHAPTERS = ["01_a_neuron_is_a_line.ipynb", "06_your_first_network.ipynb",
-            "07_light_or_dark_font.ipynb"]
+from .conftest import CHAPTERS
+
 KERNEL_NOTE_TITLE = "This needs a live Python kernel"
 
 # Console messages that are not this book's: (type, pattern, why).
@@ -166,13 +166,13 @@ HTML_RANGES = ".jp-OutputArea-output input[type=range]:not(.jupyter-widgets inpu
 
 @pytest.mark.xfail(strict=True, reason="issue 16, part 2: the HTML controls stop their keys' "
                    "propagation once issue 14's controls (nnlib/web) are merged")
-def test_arrow_keys_stay_in_html_controls(run):
-    """ArrowRight, ArrowLeft and ArrowUp on an HTML control's slider move the slider, and
-    JupyterLab neither moves to another cell nor collapses a heading."""
-    page = run.page
+@pytest.mark.parametrize("name", CHAPTERS[:2], ids=lambda name: name[:2])
+def test_arrow_keys_stay_in_html_controls(chapter, name):
+    """ArrowRight, ArrowLeft and ArrowUp on an HTML control's slider (the players of chapters
+    1 and 6) move the slider, and JupyterLab neither moves to another cell nor collapses a
+    heading."""
+    page = chapter(name).page
     ranges = page.locator(HTML_RANGES)
-    if run.name.startswith("07"):
-        pytest.skip("checked on the players of chapters 1 and 6")   # keeps the test short
     assert ranges.count() > 0, "no HTML slider found"
     state = f"""(el) => ({{value: Number(el.value), focused: document.activeElement === el,
         cell: window.nnlibPanel.content.activeCellIndex,
