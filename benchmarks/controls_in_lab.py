@@ -5,10 +5,11 @@
 Makes the reader's copy of the chapters in a temporary folder (as `make lab` does), starts
 JupyterLab there on 127.0.0.1 (tests/lab/jupyterlab.py), opens each chapter in Debian's
 Chromium (Playwright) and runs all cells. Then, for every ipywidgets control that sits in a
-widget box with a picture (sliders, drop-downs, number boxes), it presses a key on the control,
-as a reader does with the keyboard (ArrowRight/ArrowLeft on a slider's handle, ArrowDown/ArrowUp
-on a drop-down, a new value and Enter in a text box), and measures inside the page the time from
-the key press to the first new picture in that box (a MutationObserver on the pictures' src),
+widget box with a picture (sliders, drop-downs, number boxes), it changes the control as a
+reader does: ArrowRight on a slider's handle, to a new value each time (ArrowLeft back from its
+end), a new value and Enter in a text box, the next option of a drop-down (picked, as with the
+mouse). It measures inside the page the time from the key press (or the pick) to the first new
+picture in that box (a MutationObserver on the pictures' src),
 and to the last one before the box settles: the whole round trip through the browser, the
 Jupyter server and the kernel. Everything shares this machine's cores, the browser too. It
 prints one line per control: median and all times.
@@ -26,14 +27,15 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from playwright.sync_api import sync_playwright  # noqa: E402
-
-from tests.lab.jupyterlab import CHROMIUM, CHROMIUM_ARGS, Lab, open_notebook, run_all  # noqa: E402
+from tests.chromium import chromium_browser  # noqa: E402
+from tests.lab.jupyterlab import Lab, open_notebook, run_all  # noqa: E402
 
 CHAPTERS = {1: "01_a_neuron_is_a_line.ipynb", 3: "03_activation_functions.ipynb",
             4: "04_loss_and_gradient_descent.ipynb", 6: "06_your_first_network.ipynb",
             7: "07_light_or_dark_font.ipynb", 8: "08_softmax_and_digits.ipynb"}
 SETTLE_MS = 600   # no new picture for this long: the control's change is done
+WAIT_MS = 30_000  # no new picture for this long after a key: reported as none
+COLOURS = ["#ffcc00", "#4682b4", "#fff", "yellow", "#204060"]   # typed into a colour box
 
 # Marks every control in a widget box that holds a picture, and installs the timers:
 # window.nnlibKeys[i] is the last key press on control i, window.nnlibPictures[box] the times
@@ -50,14 +52,15 @@ FIND_CONTROLS = r"""
     const observer = new MutationObserver(() => window.nnlibPictures[b].push(performance.now()));
     box.querySelectorAll('img').forEach((img) =>
       observer.observe(img, {attributes: true, attributeFilter: ['src']}));
-    box.querySelectorAll('.widget-slider, .widget-dropdown, .widget-text, .widget-inline-hbox')
+    box.querySelectorAll('.widget-slider, .widget-dropdown, .widget-text, .widget-colorpicker')
       .forEach((control) => {
-        const handle = control.querySelector('.noUi-handle, select, input[type=text], input[type=number]');
+        const handle = control.querySelector('.noUi-handle, select, input[type=text]');
         if (!handle || control.dataset.nnlibControl !== undefined) return;
-        const label = (control.querySelector('label') || {}).textContent || '';
+        const label = (control.querySelector('.widget-label') || {}).textContent || '';
         control.dataset.nnlibControl = controls.length;
         handle.dataset.nnlibHandle = controls.length;
         controls.push({box: b, label: label.trim(), kind: handle.tagName === 'SELECT' ? 'select'
+                       : control.classList.contains('widget-colorpicker') ? 'colour'
                        : handle.tagName === 'INPUT' ? 'text' : 'slider'});
       });
   });
@@ -70,20 +73,27 @@ FIND_CONTROLS = r"""
 def press(page, control, index, step):
     handle = page.locator(f"[data-nnlib-handle='{index}']")
     handle.scroll_into_view_if_needed()
-    if control["kind"] == "slider":
+    if control["kind"] == "slider":   # on to a new value each time: right to the end, then left
+        now, low, high = (float(handle.get_attribute(f"aria-value{end}"))
+                          for end in ("now", "min", "max"))
+        if now >= high:
+            control["key"] = "ArrowLeft"
+        elif now <= low:
+            control["key"] = "ArrowRight"
         handle.focus()
-        page.keyboard.press("ArrowRight" if step % 2 == 0 else "ArrowLeft")
-    elif control["kind"] == "select":
-        handle.focus()
-        page.keyboard.press("ArrowDown" if step % 2 == 0 else "ArrowUp")
-    else:
+        page.keyboard.press(control.setdefault("key", "ArrowRight"))
+    elif control["kind"] == "select":   # a reader picks with the mouse: time from the pick
+        options = handle.evaluate("(el) => [...el.options].map((o) => o.value)")
+        current = options.index(handle.input_value())
+        page.evaluate("() => { window.nnlibKey = performance.now(); }")
+        handle.select_option(options[(current + 1) % len(options)])
+    else:   # a number, or a colour, typed and applied with Enter
         handle.click()
         page.keyboard.press("Control+A")
-        value = handle.input_value()
-        try:
-            page.keyboard.type(str(float(value) * (1.25 if step % 2 == 0 else 0.8)))
-        except ValueError:
-            page.keyboard.type(value)
+        if control["kind"] == "colour":
+            page.keyboard.type(COLOURS[step % len(COLOURS)])
+        else:
+            page.keyboard.type(f"{float(handle.input_value()) * (1.25 if step % 2 == 0 else 0.8):g}")
         page.keyboard.press("Enter")
 
 
@@ -92,11 +102,11 @@ def time_control(page, control, index, repeats):
     box = control["box"]
     for step in range(repeats):
         seen = page.evaluate(f"window.nnlibPictures[{box}].length")
-        press(page, control, index, step)
         try:
-            page.wait_for_function(f"window.nnlibPictures[{box}].length > {seen}", timeout=60_000)
-        except Exception:
-            return None, None
+            press(page, control, index, step)
+            page.wait_for_function(f"window.nnlibPictures[{box}].length > {seen}", timeout=WAIT_MS)
+        except Exception as exc:   # reported, and the next control is timed
+            return None, str(exc).splitlines()[0]
         while True:   # wait until no new picture comes for SETTLE_MS
             count = page.evaluate(f"window.nnlibPictures[{box}].length")
             page.wait_for_timeout(SETTLE_MS)
@@ -113,8 +123,7 @@ def main():
     parser.add_argument("chapters", nargs="*", type=int, default=sorted(CHAPTERS))
     parser.add_argument("--repeats", type=int, default=5)
     args = parser.parse_args()
-    with Lab() as lab, sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+    with Lab() as lab, chromium_browser() as browser:
         for number in args.chapters:
             page = browser.new_page(viewport={"width": 1500, "height": 1000})
             open_notebook(page, lab, CHAPTERS[number])
@@ -127,13 +136,12 @@ def main():
                 firsts, lasts = time_control(page, control, index, args.repeats)
                 name = f"{control['label'] or control['kind']} ({control['kind']})"
                 if firsts is None:
-                    print(f"  {name:>34}: no new picture within 60 s")
+                    print(f"  {name:>34}: no new picture ({lasts})")
                     continue
                 print(f"  {name:>34}: key to new picture {statistics.median(firsts):5.0f} ms "
                       f"median ({', '.join(f'{t:.0f}' for t in firsts)}); to the last picture "
                       f"{statistics.median(lasts):5.0f} ms", flush=True)
             page.close()
-        browser.close()
     print(f"measured {time.strftime('%Y-%m-%d %H:%M UTC', time.gmtime())}")
 
 

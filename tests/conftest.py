@@ -35,6 +35,18 @@ def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
 
 
 @pytest.fixture(scope="session")
+def chromium():
+    """Debian's Chromium through Playwright (tests/chromium.py), for the browser and Lab tests;
+    fails (does not skip) when it is missing."""
+    from tests.chromium import CHROMIUM, MISSING, chromium_browser
+
+    if not CHROMIUM.exists():
+        pytest.fail(MISSING, pytrace=False)
+    with chromium_browser() as browser:
+        yield browser
+
+
+@pytest.fixture(scope="session")
 def built_html() -> Path:
     """The built book; fails (does not skip) when it is missing."""
     if not (BUILD_HTML / "index.html").is_file():

@@ -1,5 +1,6 @@
 """Fixtures for the JupyterLab tests: one JupyterLab server on a temporary copy of the chapters,
-Debian's Chromium, and each chapter opened and run from the top once per session.
+and each chapter opened in Debian's Chromium (the ``chromium`` fixture of tests/conftest.py)
+and run from the top once per session.
 
 Every test here is marked ``lab`` (``make test-lab``; ``make test`` runs them after the book's
 browser tests).
@@ -12,8 +13,7 @@ from dataclasses import dataclass, field
 import pytest
 from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
-from .jupyterlab import (CHROMIUM, CHROMIUM_ARGS, Lab, open_notebook, start_run_all,
-                         wait_run_all)
+from .jupyterlab import Lab, open_notebook, start_run_all, wait_run_all
 
 VIEWPORT = {"width": 1280, "height": 900}
 
@@ -28,21 +28,6 @@ def pytest_collection_modifyitems(items):
 def lab():
     with Lab() as server:
         yield server
-
-
-@pytest.fixture(scope="session")
-def lab_browser():
-    if not CHROMIUM.exists():
-        pytest.fail(f"{CHROMIUM} is missing: install Debian's Chromium (`apt-get install -y "
-                    "chromium`, which `make test` does when run as root)", pytrace=False)
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
-        try:
-            yield browser
-        finally:
-            browser.close()
 
 
 @dataclass
@@ -79,14 +64,14 @@ CHAPTERS = ["01_a_neuron_is_a_line.ipynb", "06_your_first_network.ipynb",
 
 
 @pytest.fixture(scope="session")
-def chapter(lab, lab_browser):
+def chapter(lab, chromium):
     """chapter(notebook) -> ChapterRun: opened and run once per session, its page kept open."""
     runs: dict[str, ChapterRun] = {}
     started: dict[str, float] = {}
     contexts = []
 
     def start(name: str) -> None:
-        context = lab_browser.new_context(viewport=VIEWPORT)
+        context = chromium.new_context(viewport=VIEWPORT)
         contexts.append(context)
         page = context.new_page()
         run = runs[name] = ChapterRun(name, page)
