@@ -1,4 +1,4 @@
-"""JupyterLab as a reader meets it, for the Lab tests (tests/lab/) and benchmarks/explorer_in_lab.py.
+"""JupyterLab as a reader meets it, for the Lab tests (tests/lab/) and benchmarks/controls_in_lab.py.
 
 :class:`Lab` copies the chapters into a temporary folder as `make lab` does (book/lab_copy.py;
 JupyterLab autosaves, and the committed notebooks must keep their outputs), starts JupyterLab on 127.0.0.1 on a free port with
