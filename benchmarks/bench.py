@@ -18,9 +18,10 @@ Workloads (from the nnlib issue):
   (b) digits 64-64-10 (ReLU, softmax, categorical cross-entropy), batch 32, 20 epochs
   (c) random 784-128-10 (ReLU, softmax), batch 128, one epoch of 60,000 rows
 plus the median time of one-sample SGD, chapter 7's recipe (``fit`` with ``batch_size=1``, per
-step) and of one nnlib ``step`` call on a single sample, and of one change of chapter 7's
-explorer: retraining the font network for 300 full-batch epochs and
-redrawing its decision surface and loss curve with ``LiveFigure`` (the slider budget).
+step) and of one nnlib ``step`` call on a single sample, and of one change of a kernel-side
+explorer (what chapter 7's explorer was before it moved into the page, see
+explorer_in_browser.py): retraining the font network for 300 full-batch epochs and redrawing
+its decision surface and loss curve with ``LiveFigure``.
 """
 import argparse
 import platform
@@ -187,7 +188,7 @@ def median_time(function, repeats):
 
 
 def step_and_slider_times(repeats):
-    """One single-sample step; and one change of chapter 7's explorer: retrain, then redraw."""
+    """One single-sample step; and one change of a kernel-side explorer: retrain, then redraw."""
     from matplotlib.figure import Figure
 
     from nnlib.plotting import LiveFigure, decision_surface, plot_boundary_line
@@ -282,9 +283,9 @@ def main():
           f"chapter 7's recipe): {sgd_step * 1e6:.1f} µs -> 100,000 steps ≈ {sgd_step * 1e5:.1f} s")
     print(f"median nnlib step() call on one sample (3-3-1 font network, with its argument checks):"
           f" {one_step * 1e6:.1f} µs -> 100,000 steps ≈ {one_step * 1e5:.1f} s")
-    print(f"median change of chapter 7's explorer (3-3-1, {rows} rows, 300 full-batch epochs, "
-          f"then a live redraw): {change * 1e3:.1f} ms, of which retraining "
-          f"{retrain * 1e3:.1f} ms (slider budget: 150 ms)")
+    print(f"median change of a kernel-side explorer (3-3-1, {rows} rows, 300 full-batch epochs, "
+          f"then a LiveFigure redraw): {change * 1e3:.1f} ms, of which retraining "
+          f"{retrain * 1e3:.1f} ms")
 
 
 if __name__ == "__main__":

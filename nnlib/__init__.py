@@ -13,8 +13,10 @@ Their argument checks are in :mod:`nnlib.validation`, so that the mathematics re
 them: bad input raises an error naming the argument, and training that diverges raises
 :class:`TrainingDiverged` with the last finite weights put back.  Around it:
 :func:`gradient_check`, :mod:`nnlib.files` (the network file format, read with care),
-:mod:`nnlib.datasets`, :mod:`nnlib.plotting` and :mod:`nnlib.exercises`.  Only NumPy is
-imported here; SymPy, matplotlib, tqdm and scikit-learn load when a function needs them.
+:mod:`nnlib.datasets`, :mod:`nnlib.plotting` (static figures), :mod:`nnlib.interactive`
+(figures a reader moves, with or without a kernel), :mod:`nnlib.web` (networks that compute and
+train in a web page, in JavaScript twins of this core) and :mod:`nnlib.exercises`.  Only NumPy
+is imported here; SymPy, matplotlib, tqdm and scikit-learn load when a function needs them.
 
 A batch of samples is always the rows of a matrix: X has shape
 (n_samples, n_features).

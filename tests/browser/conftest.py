@@ -202,8 +202,9 @@ async (which) => {
 # reader) picked for it. Chapter 7 is about which of white or black text reads on a colour, so
 # some samples are meant to show a poor choice; their contrast is the subject, not a defect
 # (WCAG 1.4.3 exempts text in a picture with significant other content). They are left out of
-# axe-core's colour-contrast rule only: nnlib.web's picker sample, and text on an inline
-# background colour inside a widget's HTML (the chapter's explorer verdict and labelling game).
+# axe-core's colour-contrast rule only: nnlib.web's samples (class nnlib-sample: the picker's
+# sample text, the explorer's verdict, the labeller's two font choices and its tiles), and text
+# on an inline background colour inside a widget's HTML.
 COLOUR_SAMPLES = ".nnlib-sample, .widget-html-content [style*='background']"
 
 AXE_JS = r"""

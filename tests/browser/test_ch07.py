@@ -1,19 +1,23 @@
-"""Chapter 7 in the built book: the kernel-free colour picker and training film work in Chromium.
+"""Chapter 7 in the built book: the colour picker, training film, settings explorer and labeller
+work in Chromium with no kernel.
 
 The page embeds the trained network's JSON (nnlib.web); its JavaScript forward pass must give the
 same probabilities as nnlib's predict_proba for the same colours, and the training film's slider
-must change the picture. Nothing may be fetched from outside 127.0.0.1 while doing so.
+must change the picture. The explorer's training in the page must equal nnlib's fit, and its
+controls must show the test accuracies the chapter's table prints; the labeller must report what
+the Python cells print for the same labels. Nothing may be fetched from outside 127.0.0.1.
 """
 
 from __future__ import annotations
 
+import json
 import re
 from urllib.parse import urlsplit
 
 import numpy as np
 import pytest
 
-from nnlib import Network
+from nnlib import Network, web
 
 pytestmark = [pytest.mark.book, pytest.mark.browser]
 
@@ -141,3 +145,94 @@ def test_no_request_leaves_localhost_and_no_errors(page):
     assert page.requests, "no request was recorded at all"
     assert not page.blocked, "requests left 127.0.0.1:\n" + "\n".join(page.blocked)
     assert not page.errors, "page errors:\n" + "\n".join(page.errors)
+
+
+# ---------------------------------------------------------------------------- settings explorer
+EXPLORER = "#ch7-explorer"
+# Well-conditioned settings (nnlib reproduces itself to 1e-9 there; tests/test_nnlib_web_train.py
+# covers every setting in Node), one of each kind the explorer offers.
+TRAINED_IN_CHROMIUM = [(3, "relu", 0.001, None), (1, "tanh", 0.01, None), (8, "sigmoid", 0.1, None),
+                       (5, "linear", 0.003162, None), (2, "leaky_relu", 0.0001, None),
+                       (3, "relu", 0.001, 32), (6, "tanh", 0.001, 8), (3, "sigmoid", 0.01, 128)]
+
+
+def explorer_data(page):
+    root = page.locator(EXPLORER)
+    return (json.loads(root.locator("script.nnlib-data").text_content()),
+            json.loads(root.locator("script.nnlib-config").text_content()))
+
+
+@pytest.mark.parametrize("setting", TRAINED_IN_CHROMIUM, ids=lambda s: "-".join(map(str, s)))
+def test_explorer_trains_as_nnlib_in_chromium(page, setting):
+    """The page's own training function (the one its controls call) ends where nnlib's fit
+    with shuffle=False does, after 300 epochs: every weight and loss to 1e-9."""
+    hidden, activation, rate, batch = setting
+    data, _ = explorer_data(page)
+    result = page.locator(EXPLORER).evaluate(
+        "(el, s) => { const r = el.nnlibExplorer.trained(s);"
+        " return {loss: r.loss, layers: nnlibWeb.train.toSpec(r.net).layers}; }",
+        {"hidden": hidden, "activation": activation, "learningRate": rate, "epochs": 300,
+         "batchSize": batch})
+    net = web.explorer_start(data["starts"][str(hidden)], activation)
+    history = net.fit(np.array(data["X_train"]) / 255, data["y_train"], epochs=300,
+                      learning_rate=rate, batch_size=batch, shuffle=False)
+    np.testing.assert_allclose(result["loss"], history["loss"], rtol=1e-9, atol=0)
+    for layer, shown in zip(net.layers, result["layers"]):
+        np.testing.assert_allclose(shown["weights"], layer.weights, rtol=0, atol=1e-9)
+        np.testing.assert_allclose(shown["bias"], layer.bias, rtol=0, atol=1e-9)
+
+
+def test_explorer_controls_give_the_chapters_test_accuracies(page):
+    """Set the explorer's controls to the settings of the chapter's one-change-at-a-time table:
+    the page shows the test accuracy that Python printed in the table."""
+    root = page.locator(EXPLORER)
+    _, config = explorer_data(page)
+    table = page.locator("table.nnlib-table", has_text="setting changed")
+    rows = [[cell.strip() for cell in row.all_inner_texts()[0].split("\t")]
+            for row in table.locator("tbody tr").all()]
+    assert len(rows) == 8
+    controls = {"hidden neurons": "hidden", "hidden activation": "activation", "learning rate": "rate"}
+    for setting, value, accuracy in rows:
+        root.locator("input.nnlib-hidden").fill("3")
+        root.locator("select.nnlib-activation").select_option("relu")
+        root.locator("input.nnlib-rate").fill(str(config["learning_rates"].index(0.001)))
+        kind = controls[setting]
+        if kind == "activation":
+            root.locator("select.nnlib-activation").select_option(value)
+        elif kind == "rate":
+            root.locator("input.nnlib-rate").fill(str(config["learning_rate_labels"].index(value)))
+        else:
+            root.locator("input.nnlib-hidden").fill(value)
+        page.wait_for_function(
+            "([el, text]) => el.querySelector('.nnlib-score').textContent.startsWith(text)",
+            arg=[root.element_handle(), f"test accuracy {accuracy} "], timeout=10_000)
+
+
+# ---------------------------------------------------------------------------- your own labels
+LABELLER = "#ch7-labeller"
+
+
+def test_labelling_in_the_page_gives_the_python_cells_analysis(page):
+    """With the example reader's labels, the page's JavaScript training reports what the Python
+    cells printed for them; labelling by hand counts, undoes and trains."""
+    root = page.locator(LABELLER)
+    root.locator(".nnlib-example").click()
+    report = [line.strip() for line in root.locator(".nnlib-report").inner_text().splitlines()
+              if line.strip()]
+    printed = page.locator(".cell_output pre",
+                           has_text="the formula agrees with these labels on").first.text_content()
+    expected = [" ".join(line.split()) for line in printed.splitlines()[1:] if line.strip()]
+    assert [" ".join(line.split()) for line in report] == expected
+    count = page.locator(".cell_output pre", has_text="colours, luminance").first.text_content().split()[0]
+    assert f"of the {count} test colours on which" in root.locator(".nnlib-swatches").text_content()
+    # by hand: two clicks, an undo, then the rest
+    root.locator(".nnlib-restart").click()
+    root.locator(".nnlib-dark").click()
+    root.locator(".nnlib-light").click()
+    assert root.get_attribute("data-labelled") == "2"
+    root.locator(".nnlib-undo").click()
+    assert root.get_attribute("data-labelled") == "1"
+    for _ in range(39):
+        root.locator(".nnlib-light").click()
+    assert root.get_attribute("data-labelled") == "40"
+    assert "the formula agrees with these labels on" in root.locator(".nnlib-report").text_content()
