@@ -164,8 +164,6 @@ def test_saved_outputs_show_before_the_run(run):
 HTML_RANGES = ".jp-OutputArea-output input[type=range]:not(.jupyter-widgets input)"
 
 
-@pytest.mark.xfail(strict=True, reason="issue 16, part 2: the HTML controls stop their keys' "
-                   "propagation once issue 14's controls (nnlib/web) are merged")
 @pytest.mark.parametrize("name", CHAPTERS[:2], ids=lambda name: name[:2])
 def test_arrow_keys_stay_in_html_controls(chapter, name):
     """ArrowRight, ArrowLeft and ArrowUp on an HTML control's slider (the players of chapters
