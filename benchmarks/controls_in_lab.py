@@ -14,8 +14,9 @@ and to the last one before the box settles: the whole round trip through the bro
 Jupyter server and the kernel. Everything shares this machine's cores, the browser too. It
 prints one line per control: median and all times.
 
-Chapter 7's explorer: the training settings retrain (hidden neurons, activation, learning rate,
-epochs, batch size), the others only redraw.
+The controls of the widgets that compute in the page (nnlib.web: players, chapter 4's descent,
+chapter 6's trainer, chapter 7's explorer, ...) are timed from the key press to the next frame
+after their input handler has run: no kernel is involved.
 """
 from __future__ import annotations
 
@@ -68,6 +69,57 @@ FIND_CONTROLS = r"""
   return controls;
 }
 """
+
+
+# The widgets that compute in the page (nnlib.web): their sliders and drop-downs. They redraw a
+# canvas or a picture in their own input handler; the time is from the key press (or the pick)
+# to the next frame after the handler (a document listener runs after the control's own).
+FIND_PAGE_CONTROLS = r"""
+() => {
+  window.nnlibFrames = [];
+  const after = () => requestAnimationFrame(() => window.nnlibFrames.push(performance.now()));
+  document.addEventListener('input', after);
+  document.addEventListener('change', (e) => { if (e.target.tagName === 'SELECT') after(); });
+  const controls = [];
+  document.querySelectorAll('.jp-OutputArea-output .nnlib-web').forEach((root) => {
+    root.querySelectorAll('input[type=range], select').forEach((el) => {
+      if (el.dataset.nnlibHandle !== undefined) return;
+      el.dataset.nnlibHandle = 'p' + controls.length;
+      const label = el.getAttribute('aria-label') || (el.id && root.querySelector(`label[for="${el.id}"]`)
+                    || {}).textContent || '';
+      controls.push({handle: 'p' + controls.length, label: `${root.id}: ${label}`.trim(),
+                     kind: el.tagName === 'SELECT' ? 'select' : 'range'});
+    });
+  });
+  return controls;
+}
+"""
+
+
+def time_page_control(page, control, repeats):
+    """Key press (ArrowRight, back with ArrowLeft from the end) or pick to the next frame."""
+    times = []
+    handle = page.locator(f"[data-nnlib-handle='{control['handle']}']")
+    handle.evaluate("(el) => el.scrollIntoView({block: 'center'})")
+    for step in range(repeats):
+        seen = page.evaluate("window.nnlibFrames.length")
+        if control["kind"] == "select":
+            options = handle.evaluate("(el) => [...el.options].map((o) => o.value)")
+            current = options.index(handle.input_value())
+            page.evaluate("() => { window.nnlibKey = performance.now(); }")
+            handle.select_option(options[(current + 1) % len(options)])
+        else:
+            value, high = handle.evaluate("(el) => [Number(el.value), Number(el.max)]")
+            control["key"] = "ArrowLeft" if value >= high else control.get("key", "ArrowRight")
+            handle.focus()
+            page.keyboard.press(control["key"])
+        try:
+            page.wait_for_function(f"window.nnlibFrames.length > {seen}", timeout=WAIT_MS)
+        except Exception as exc:
+            return None, str(exc).splitlines()[0]
+        times.append(page.evaluate(f"window.nnlibFrames[{seen}] - window.nnlibKey"))
+        page.wait_for_timeout(200)
+    return times, None
 
 
 def press(page, control, index, step):
@@ -130,8 +182,12 @@ def main():
             print(f"chapter {number}: run all cells {run_all(page):.1f} s", flush=True)
             page.wait_for_timeout(1000)
             controls = page.evaluate(FIND_CONTROLS)
-            if not controls:
-                print("  (no widget control with a picture)")
+            for control in page.evaluate(FIND_PAGE_CONTROLS):
+                times, error = time_page_control(page, control, args.repeats)
+                name = f"{control['label'][:40]} ({control['kind']}, in the page)"
+                print(f"  {name:>50}: " + (f"no frame ({error})" if times is None else
+                      f"key to next frame {statistics.median(times):5.0f} ms median "
+                      f"({', '.join(f'{t:.0f}' for t in times)})"), flush=True)
             for index, control in enumerate(controls):
                 firsts, lasts = time_control(page, control, index, args.repeats)
                 name = f"{control['label'] or control['kind']} ({control['kind']})"
