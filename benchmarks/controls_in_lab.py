@@ -9,7 +9,8 @@ widget box with a picture (sliders, drop-downs, number boxes), it changes the co
 reader does: ArrowRight on a slider's handle, to a new value each time (ArrowLeft back from its
 end), a new value and Enter in a text box, the next option of a drop-down (picked, as with the
 mouse). It measures inside the page the time from the key press (or the pick) to the first new
-picture in that box (a MutationObserver on the pictures' src),
+picture in that box (a MutationObserver on the pictures' src, and on which picture a Stack
+shows),
 and to the last one before the box settles: the whole round trip through the browser, the
 Jupyter server and the kernel. Everything shares this machine's cores, the browser too. It
 prints one line per control: median and all times.
@@ -50,9 +51,15 @@ FIND_CONTROLS = r"""
   const controls = [];
   boxes.forEach((box, b) => {
     window.nnlibPictures[b] = [];
-    const observer = new MutationObserver(() => window.nnlibPictures[b].push(performance.now()));
-    box.querySelectorAll('img').forEach((img) =>
-      observer.observe(img, {attributes: true, attributeFilter: ['src']}));
+    // a new picture: an img's src changes (the kernel redrew), or a Stack shows another of its
+    // pictures (interactive_figure's pictures drawn in advance, swapped in the browser)
+    const controls_ = '.widget-slider, .widget-dropdown, .widget-text, .widget-colorpicker';
+    const observer = new MutationObserver((records) => {
+      if (records.some((r) => !r.target.closest(controls_)))
+        window.nnlibPictures[b].push(performance.now());
+    });
+    observer.observe(box, {subtree: true, childList: true, attributes: true,
+                           attributeFilter: ['src', 'class', 'style']});
     box.querySelectorAll('.widget-slider, .widget-dropdown, .widget-text, .widget-colorpicker')
       .forEach((control) => {
         const handle = control.querySelector('.noUi-handle, select, input[type=text]');
@@ -109,10 +116,14 @@ def time_page_control(page, control, repeats):
             page.evaluate("() => { window.nnlibKey = performance.now(); }")
             handle.select_option(options[(current + 1) % len(options)])
         else:
-            value, high = handle.evaluate("(el) => [Number(el.value), Number(el.max)]")
-            control["key"] = "ArrowLeft" if value >= high else control.get("key", "ArrowRight")
+            value, low, high = handle.evaluate(
+                "(el) => [Number(el.value), Number(el.min), Number(el.max)]")
+            if value >= high:
+                control["key"] = "ArrowLeft"
+            elif value <= low:
+                control["key"] = "ArrowRight"
             handle.focus()
-            page.keyboard.press(control["key"])
+            page.keyboard.press(control.setdefault("key", "ArrowRight"))
         try:
             page.wait_for_function(f"window.nnlibFrames.length > {seen}", timeout=WAIT_MS)
         except Exception as exc:

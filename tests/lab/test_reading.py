@@ -7,6 +7,7 @@ view are in the page but not laid out until scrolled to) on a temporary copy of 
 
 from __future__ import annotations
 
+import json
 import re
 
 import pytest
@@ -196,3 +197,27 @@ def test_arrow_keys_stay_in_html_controls(chapter, name):
                                 f"{after['cell']}, hidden cells {start['hidden']} -> "
                                 f"{after['hidden']})")
     assert not problems, "\n".join(problems)
+
+
+def test_explorer_says_when_it_trains_long(chapter):
+    """Chapter 7's explorer at batch size 1 (268,800 steps for 300 epochs) shows a busy note
+    before it retrains, then the new result; the page answers again right after."""
+    page = chapter("07_light_or_dark_font.ipynb").page
+    explorer = page.locator("#ch7-explorer")
+    batch = explorer.locator("input.nnlib-batch")
+    batch.evaluate("(el) => el.scrollIntoView({block: 'center'})")
+    page.evaluate("""() => { const root = document.getElementById('ch7-explorer');
+        window.busyNotes = [];
+        new MutationObserver(() => { if (root.dataset.busy)
+            window.busyNotes.push(root.querySelector('.nnlib-score').textContent); })
+          .observe(root, {attributes: true, attributeFilter: ['data-busy'], subtree: true,
+                          childList: true, characterData: true}); }""")
+    batch.focus()
+    for _ in range(int(batch.get_attribute("max"))):   # from "all" down to 1
+        page.keyboard.press("ArrowLeft")
+    page.wait_for_function("() => !document.getElementById('ch7-explorer').dataset.busy "
+                           "&& /after 268,800 steps/.test(document.querySelector("
+                           "'#ch7-explorer .nnlib-score').textContent)", timeout=30_000)
+    notes = page.evaluate("window.busyNotes")
+    assert any("training: 268,800 steps" in note for note in notes), notes
+    assert json.loads(explorer.get_attribute("data-settings"))["batchSize"] == 1
