@@ -103,6 +103,24 @@ FIND_PAGE_CONTROLS = r"""
 """
 
 
+def pick_next(page, handle):
+    """Pick the next option of a <select>, as with the mouse; the time runs from the pick."""
+    options = handle.evaluate("(el) => [...el.options].map((o) => o.value)")
+    current = options.index(handle.input_value())
+    page.evaluate("() => { window.nnlibKey = performance.now(); }")
+    handle.select_option(options[(current + 1) % len(options)])
+
+
+def arrow(page, control, handle, value, low, high):
+    """ArrowRight to a new value each time, ArrowLeft back from the end (and right again)."""
+    if value >= high:
+        control["key"] = "ArrowLeft"
+    elif value <= low:
+        control["key"] = "ArrowRight"
+    handle.focus()
+    page.keyboard.press(control.setdefault("key", "ArrowRight"))
+
+
 def time_page_control(page, control, repeats):
     """Key press (ArrowRight, back with ArrowLeft from the end) or pick to the next frame."""
     times = []
@@ -111,19 +129,10 @@ def time_page_control(page, control, repeats):
     for step in range(repeats):
         seen = page.evaluate("window.nnlibFrames.length")
         if control["kind"] == "select":
-            options = handle.evaluate("(el) => [...el.options].map((o) => o.value)")
-            current = options.index(handle.input_value())
-            page.evaluate("() => { window.nnlibKey = performance.now(); }")
-            handle.select_option(options[(current + 1) % len(options)])
+            pick_next(page, handle)
         else:
-            value, low, high = handle.evaluate(
-                "(el) => [Number(el.value), Number(el.min), Number(el.max)]")
-            if value >= high:
-                control["key"] = "ArrowLeft"
-            elif value <= low:
-                control["key"] = "ArrowRight"
-            handle.focus()
-            page.keyboard.press(control.setdefault("key", "ArrowRight"))
+            arrow(page, control, handle, *handle.evaluate(
+                "(el) => [Number(el.value), Number(el.min), Number(el.max)]"))
         try:
             page.wait_for_function(f"window.nnlibFrames.length > {seen}", timeout=WAIT_MS)
         except Exception as exc:
@@ -136,20 +145,11 @@ def time_page_control(page, control, repeats):
 def press(page, control, index, step):
     handle = page.locator(f"[data-nnlib-handle='{index}']")
     handle.scroll_into_view_if_needed()
-    if control["kind"] == "slider":   # on to a new value each time: right to the end, then left
-        now, low, high = (float(handle.get_attribute(f"aria-value{end}"))
-                          for end in ("now", "min", "max"))
-        if now >= high:
-            control["key"] = "ArrowLeft"
-        elif now <= low:
-            control["key"] = "ArrowRight"
-        handle.focus()
-        page.keyboard.press(control.setdefault("key", "ArrowRight"))
-    elif control["kind"] == "select":   # a reader picks with the mouse: time from the pick
-        options = handle.evaluate("(el) => [...el.options].map((o) => o.value)")
-        current = options.index(handle.input_value())
-        page.evaluate("() => { window.nnlibKey = performance.now(); }")
-        handle.select_option(options[(current + 1) % len(options)])
+    if control["kind"] == "slider":
+        arrow(page, control, handle, *(float(handle.get_attribute(f"aria-value{end}"))
+                                       for end in ("now", "min", "max")))
+    elif control["kind"] == "select":
+        pick_next(page, handle)
     else:   # a number, or a colour, typed and applied with Enter
         handle.click()
         page.keyboard.press("Control+A")
