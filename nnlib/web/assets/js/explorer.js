@@ -132,23 +132,28 @@
         : Math.max(epochs, 0) * Math.ceil(data.y_train.length / (s.batchSize || data.y_train.length));
     }
 
-    // Many input events can arrive between two screen refreshes: show the latest once.
+    // Many input events can arrive between two screen refreshes: show the latest once. When the
+    // latest needs a long retrain, its note is painted in one frame and the page trains in the
+    // next (data-busy: "true" until painted, then "shown").
     let pending = false;
     function schedule() {
+      const steps = stepsToTrain(settings());
+      if (steps > BUSY_STEPS) {
+        root.dataset.busy = "true";
+        score.textContent = "training: " + steps.toLocaleString("en-US") + " steps\u2026";
+      }
       if (pending) return;
       pending = true;
-      const steps = stepsToTrain(settings());
-      if (steps <= BUSY_STEPS) {
-        requestAnimationFrame(() => { pending = false; show(); });
-        return;
-      }
-      root.dataset.busy = "true";
-      score.textContent = "training: " + steps.toLocaleString("en-US") + " steps\u2026";
-      requestAnimationFrame(() => requestAnimationFrame(() => {
+      requestAnimationFrame(function run() {
+        if (root.dataset.busy === "true") {
+          root.dataset.busy = "shown";
+          requestAnimationFrame(run);
+          return;
+        }
         pending = false;
         show();
         delete root.dataset.busy;
-      }));
+      });
     }
     Object.values(inputs).forEach((input) => input.addEventListener("input", schedule));
     inputs.fixed.addEventListener("change", schedule);
