@@ -44,4 +44,5 @@ gradient-descent steps for networks of Dense layers, as :meth:`Network.fit` comp
 
 __all__ = ["PAGE_DIGITS", "page_network", "snapshot", "CHANNELS", "font_picker_html",
            "training_frames_html", "explorer_html", "explorer_start", "EXPLORER_ACTIVATIONS",
-           "LEARNING_RATES", "labeller_html", "player_html", "digit_reader_html", "neuron_line_html", "descent_html", "trainer_html", "FORWARD_JS", "TRAIN_JS"]
+           "LEARNING_RATES", "labeller_html", "player_html", "PLAYER_MODES", "digit_reader_html",
+           "neuron_line_html", "descent_html", "trainer_html", "FORWARD_JS", "TRAIN_JS"]

@@ -68,3 +68,11 @@ def widget(kind, element_id, body, scripts, start, attributes="", library=LIBRAR
     return render("widget.html", css=asset("css/widgets.css"), kind=kind,
                   element_id=check_element_id(element_id), attributes=attributes, body=body,
                   script=code, start=start)
+
+
+def range_input(element_id, name, label, low, high, step, value, shown=None, cls=None,
+                extra=""):
+    """One row of a widget's control grid: label, ``<input type=range>``, its readout."""
+    return render("range.html", input_id=f"{element_id}-{name}", label=label,
+                          cls=cls or f"nnlib-{name}", low=low, high=high, step=step,
+                          value=value, shown=value if shown is None else shown, extra=extra)

@@ -13,6 +13,11 @@ and for its outputs to equal nnlib's to about 1e-9, and fewer than the last digi
 weight, which depend on the CPU's rounding (another machine's BLAS kernels give others)."""
 
 
+LOSS_LABELS = {"sse": "sum of squared errors", "mse": "mean squared error",
+               "binary_crossentropy": "cross-entropy", "categorical_crossentropy": "cross-entropy"}
+"""What the pages call each of nnlib's losses (axis labels)."""
+
+
 def rounded(values, digits=PAGE_DIGITS):
     """``values`` (a number or nested lists of numbers) rounded to ``digits`` significant
     digits, as plain Python floats."""

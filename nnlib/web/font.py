@@ -1,10 +1,11 @@
 """The font network in the page (chapter 7): the colour picker and the training film."""
 import numpy as np
 
-from ..datasets import FONT_LABELS, LUMINANCE_WEIGHTS
+from ..datasets import FONT_LABELS, LUMINANCE_WEIGHTS, font_rule, luminance
+from ..network import Network
 from . import _assets
-from .core import (book_colors, check_font_network, check_positive, check_rgb, colormap_table,
-                   network_dict, page_network, rounded)
+from .core import (LOSS_LABELS, book_colors, check_colours, check_font_network, check_labels,
+                   check_positive, check_rgb, colormap_table, network_dict, page_network, rounded)
 
 CHANNELS = ("red", "green", "blue")
 REFERENCE = [LUMINANCE_WEIGHTS.tolist(), 128.0]   # the labelling rule of font_colors
@@ -15,14 +16,6 @@ def font_config(divisor, class_names, **extra):
     return {"divisor": divisor, "classes": list(class_names), "channels": list(CHANNELS),
             "reference": REFERENCE, "colors": book_colors(), "rdbu": colormap_table("RdBu"),
             **extra}
-
-
-def range_input(element_id, name, label, low, high, step, value, shown=None, cls=None,
-                extra=""):
-    """One row of a widget's control grid: label, ``<input type=range>``, its readout."""
-    return _assets.render("range.html", input_id=f"{element_id}-{name}", label=label,
-                          cls=cls or f"nnlib-{name}", low=low, high=high, step=step,
-                          value=value, shown=value if shown is None else shown, extra=extra)
 
 
 def font_picker_html(network, initial=(70, 130, 180), element_id="font-picker", divisor=255.0,
@@ -46,7 +39,7 @@ def font_picker_html(network, initial=(70, 130, 180), element_id="font-picker", 
     element_id = _assets.check_element_id(element_id)
     rgb = check_rgb(initial, "initial")
     divisor = check_positive(divisor, "divisor")
-    sliders = "\n".join(range_input(element_id, channel, channel, 0, 255, 1, value)
+    sliders = "\n".join(_assets.range_input(element_id, channel, channel, 0, 255, 1, value)
                         for channel, value in zip(CHANNELS, rgb))
     body = _assets.render(
         "font_picker.html", element_id=element_id, sliders=sliders,
@@ -75,7 +68,8 @@ def training_frames_html(frames, loss_curve=None, element_id="font-training", fi
         raise ValueError("frames must contain at least one snapshot, got none")
     for i, frame in enumerate(frames):
         if not isinstance(frame, dict) or "network" not in frame or "label" not in frame:
-            raise TypeError(f"frames[{i}] must be a dict from nnlib.web.snapshot, got {frame!r:.80}")
+            raise TypeError(f"frames[{i}] must be a dict from nnlib.web.snapshot, "
+                            f"got {frame!r:.80}")
         check_font_network(network_dict(frame["network"], f"frames[{i}]['network']"),
                            f"frames[{i}]['network']")
     frames = [{**frame, "network": page_network(frame["network"])} for frame in frames]
@@ -95,7 +89,7 @@ def training_frames_html(frames, loss_curve=None, element_id="font-training", fi
                     'frame shown."></canvas>') if curve else ""
     body = _assets.render(
         "training_frames.html", element_id=element_id, last=last, curve_canvas=curve_canvas,
-        blue_slider=range_input(element_id, "blue", "blue", 0, 255, 1, fixed),
+        blue_slider=_assets.range_input(element_id, "blue", "blue", 0, 255, 1, fixed),
         frames_json=_assets.data_script("nnlib-frames", frames),
         config_json=_assets.data_script("nnlib-config",
                                         font_config(divisor, class_names, curve=curve)))
@@ -108,8 +102,6 @@ LEARNING_RATES = tuple(float(f"{10 ** (k / 4):.4g}") for k in range(-16, 1))
 significant digits, so that Python and the page train with the very same numbers."""
 
 EXPLORER_ACTIVATIONS = ("relu", "leaky_relu", "tanh", "sigmoid", "linear")
-LOSS_LABELS = {"sse": "sum of squared errors", "mse": "mean squared error",
-               "binary_crossentropy": "cross-entropy", "categorical_crossentropy": "cross-entropy"}
 
 
 def explorer_start(start, activation):
@@ -121,7 +113,6 @@ def explorer_start(start, activation):
         raise ValueError(f"activation must be one of {', '.join(EXPLORER_ACTIVATIONS)}, "
                          f"got {activation!r}")
     spec["layers"][0]["activation"], spec["layers"][0]["activation_params"] = activation, {}
-    from ..network import Network
     return Network.from_dict(spec)
 
 
@@ -156,7 +147,6 @@ def explorer_html(starts, X_train, y_train, X_test, y_test, element_id="font-exp
     ``data-test-accuracy``, ``data-train-ms`` and ``data-draw-ms``, and its ``nnlibExplorer``
     property gives the page's training function. Returns a string for ``IPython.display.HTML``.
     """
-    from .core import check_colours, check_labels
     if not isinstance(starts, dict) or not starts:
         raise TypeError("starts must be a dict {hidden neurons: starting network}, got "
                         f"{type(starts).__name__}")
@@ -197,15 +187,17 @@ def explorer_html(starts, X_train, y_train, X_test, y_test, element_id="font-exp
     activations = "".join(f'<option value="{a}"{" selected" if i == activation_index else ""}>'
                           f'{a}</option>' for i, a in enumerate(EXPLORER_ACTIVATIONS))
     controls = "\n".join([
-        range_input(element_id, "hidden", "hidden neurons", sizes[0], sizes[-1], 1, hidden),
+        _assets.range_input(element_id, "hidden", "hidden neurons", sizes[0], sizes[-1], 1,
+                            hidden),
         f'<label for="{element_id}-activation">activation</label>\n'
         f'<select id="{element_id}-activation" class="nnlib-activation">{activations}</select>'
         '<span></span>',
-        range_input(element_id, "rate", "learning rate", 0, len(learning_rates) - 1, 1,
+        _assets.range_input(element_id, "rate", "learning rate", 0, len(learning_rates) - 1, 1,
                     rate_index, shown=rate_labels[rate_index],
                     extra=f' aria-valuetext="{rate_labels[rate_index]}"'),
-        range_input(element_id, "epochs", "epochs", first, last, step, epochs),
-        range_input(element_id, "batch", "batch size", 0, len(batch_sizes) - 1, 1, batch_index,
+        _assets.range_input(element_id, "epochs", "epochs", first, last, step, epochs),
+        _assets.range_input(element_id, "batch", "batch size", 0, len(batch_sizes) - 1, 1,
+                            batch_index,
                     shown=batch_labels[batch_index],
                     extra=f' aria-valuetext="{batch_labels[batch_index]}"'),
     ])
@@ -216,7 +208,7 @@ def explorer_html(starts, X_train, y_train, X_test, y_test, element_id="font-exp
     body = _assets.render(
         "explorer.html", element_id=element_id, training_controls=controls,
         channel_options=channels, colour="#{:02x}{:02x}{:02x}".format(*rgb),
-        fixed_value=range_input(element_id, "value", "its value", 0, 255, 1, fixed_value),
+        fixed_value=_assets.range_input(element_id, "value", "its value", 0, 255, 1, fixed_value),
         data_json=_assets.data_script("nnlib-data", data),
         config_json=_assets.data_script("nnlib-config", config))
     return _assets.widget("explorer", element_id, body,
@@ -240,8 +232,6 @@ def labeller_html(colours, start, X_test, example_labels, epochs=250, learning_r
     dark, and up to ``shown`` of the test colours where network and formula disagree, spread
     over the luminance, in the network's font.
     """
-    from ..datasets import font_rule, luminance
-    from .core import check_colours, check_labels
     colours, X_test = check_colours(colours, "colours"), check_colours(X_test, "X_test")
     example = check_labels(example_labels, len(colours), "example_labels")
     spec = page_network(start)
@@ -249,7 +239,8 @@ def labeller_html(colours, start, X_test, example_labels, epochs=250, learning_r
     element_id = _assets.check_element_id(element_id)
     divisor = check_positive(divisor, "divisor")
     for name, value in (("epochs", epochs), ("batch_size", batch_size), ("shown", shown)):
-        if isinstance(value, bool) or not isinstance(value, int) or value < (2 if name == "shown" else 1):
+        smallest = 2 if name == "shown" else 1
+        if isinstance(value, bool) or not isinstance(value, int) or value < smallest:
             raise ValueError(f"{name} must be a positive whole number, got {value!r}")
     data = {"colours": colours, "start": spec, "example": example, "test": X_test,
             "formula": font_rule(np.array(colours, dtype=float)).tolist(),

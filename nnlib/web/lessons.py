@@ -2,7 +2,10 @@
 import base64
 import hashlib
 
+import numpy as np
+
 from . import _assets
+from .core import LOSS_LABELS, book_colors, page_network, rounded
 
 PLAYER_MODES = ("once", "loop", "reflect")
 
@@ -52,9 +55,6 @@ def digit_reader_html(network, images, labels, initial=0, element_id="digit-read
     ``data-index`` and ``data-probabilities`` (JSON). Returns a string for
     ``IPython.display.HTML``.
     """
-    import numpy as np
-
-    from .core import page_network
     spec = page_network(network)
     images = np.asarray(images, dtype=float)
     h, w = image_shape
@@ -79,14 +79,13 @@ def digit_reader_html(network, images, labels, initial=0, element_id="digit-read
         raise ValueError(f"initial must be an image index in 0..{len(images) - 1}, got {initial!r}")
     digits = "0123456789abcdefghijklmnopqrstuvwxyz"
     pixels = "".join(digits[int(v)] for v in np.rint(steps).astype(int).ravel())
-    from .core import book_colors
     data = {"network": spec, "labels": labels.astype(int).tolist(), "pixels": pixels}
     config = {"shape": [h, w], "levels": levels, "classes": names, "colors": book_colors()}
-    from .font import range_input
     body = _assets.render(
         "digits.html", data_json=_assets.data_script("nnlib-data", data),
         config_json=_assets.data_script("nnlib-config", config),
-        slider=range_input(element_id, "index", "test image", 0, len(images) - 1, 1, int(initial)))
+        slider=_assets.range_input(element_id, "index", "test image", 0, len(images) - 1, 1,
+                                   int(initial)))
     return _assets.widget("digit-reader", element_id, body, ("digits.js",), "digitReader")
 
 
@@ -111,8 +110,6 @@ def neuron_line_html(weight=(-2.5, 2.5, 0.25, 1.0), bias=(-3.0, 3.0, 0.25, 1.0),
     layer with that weight and bias, drawn with the bias (a dot) and the slope (a triangle)
     marked.  ``alt`` describes the picture for screen readers.
     """
-    from .core import book_colors
-    from .font import range_input
     element_id = _assets.check_element_id(element_id)
     w, b = _slider_range(weight, "weight"), _slider_range(bias, "bias")
     for name, pair in (("x_range", x_range), ("y_range", y_range)):
@@ -120,7 +117,7 @@ def neuron_line_html(weight=(-2.5, 2.5, 0.25, 1.0), bias=(-3.0, 3.0, 0.25, 1.0),
             raise ValueError(f"{name} must be (low, high) with low < high, got {pair!r}")
     config = {"x": [float(v) for v in x_range], "y": [float(v) for v in y_range], "points": 121,
               "colors": book_colors()}
-    sliders = "\n".join(range_input(element_id, name, name, *values)
+    sliders = "\n".join(_assets.range_input(element_id, name, name, *values)
                         for name, values in (("weight", w), ("bias", b)))
     body = _assets.render("neuron_line.html", sliders=sliders, alt=_assets.attribute(alt),
                           config_json=_assets.data_script("nnlib-config", config))
@@ -140,10 +137,6 @@ def descent_html(network, X, y, start, learning_rates, learning_rate, steps=10,
     (the second derivative of L(w)) adds eta times it to the title, the number that decides
     between creeping, oscillating and diverging.
     """
-    import numpy as np
-
-    from .core import book_colors, page_network, rounded
-    from .font import LOSS_LABELS, range_input
     spec = page_network(network)
     layers = spec["layers"]
     if len(layers) != 1 or layers[0]["n_inputs"] != 1 or layers[0]["n_outputs"] != 1 \
@@ -164,7 +157,7 @@ def descent_html(network, X, y, start, learning_rates, learning_rate, steps=10,
               "curve_points": int(curve_points), "loss_label": LOSS_LABELS[spec["loss"]],
               "colors": book_colors()}
     data = {"network": spec, "X": rounded(X.tolist()), "y": rounded(y.tolist())}
-    slider = range_input(element_id, "rate", "\u03b7 (learning rate)", 0, len(rates) - 1, 1,
+    slider = _assets.range_input(element_id, "rate", "\u03b7 (learning rate)", 0, len(rates) - 1, 1,
                          rates.index(learning_rate), shown=f"{learning_rate:.2f}")
     body = _assets.render("descent.html", slider=slider,
                           data_json=_assets.data_script("nnlib-data", data),
@@ -185,10 +178,6 @@ def trainer_html(starts, X, y, iterations, learning_rates, learning_rate, activa
     draws the loss per iteration and the outputs (bars) against the targets per row, labelled
     ``row_names``.  ``learning_rate``, ``activation`` and ``seed`` are the starting values.
     """
-    import numpy as np
-
-    from .core import book_colors, page_network, rounded
-    from .font import range_input
     element_id = _assets.check_element_id(element_id)
     seeds = sorted(starts)
     if not seeds or seeds != list(range(seeds[0], seeds[-1] + 1)) or seed not in starts:
@@ -212,9 +201,10 @@ def trainer_html(starts, X, y, iterations, learning_rates, learning_rate, activa
                       for a in activations)
     body = _assets.render(
         "trainer.html", element_id=element_id, activations=options,
-        seed_slider=range_input(element_id, "seed", "seed", seeds[0], seeds[-1], 1, seed),
-        rate_slider=range_input(element_id, "rate", "\u03b7", 0, len(rates) - 1, 1,
-                                rates.index(learning_rate), shown=labels[rates.index(learning_rate)]),
+        seed_slider=_assets.range_input(element_id, "seed", "seed", seeds[0], seeds[-1], 1, seed),
+        rate_slider=_assets.range_input(element_id, "rate", "\u03b7", 0, len(rates) - 1, 1,
+                                rates.index(learning_rate),
+                                shown=labels[rates.index(learning_rate)]),
         data_json=_assets.data_script("nnlib-data", data),
         config_json=_assets.data_script("nnlib-config", config))
     return _assets.widget("trainer", element_id, body, ("trainer.js",), "trainer")
