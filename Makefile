@@ -1,7 +1,10 @@
 # The two commands a fresh machine needs (see README.md):
 #   make book   create .venv, install requirements.txt, build the book into _build/html
-#   make test   nnlib tests, strict nbval over notebooks/, the book build, browser tests and link check
-# Also: make lab (Jupyter Lab in notebooks/), make clean (remove _build), make distclean (+ .venv).
+#   make test   nnlib tests, strict nbval over notebooks/, the book build, browser tests and link
+#               check, then the chapters in JupyterLab
+# Also: make lab (JupyterLab on your own copy of the chapters, in my-notebooks/), make lab-edit
+# (JupyterLab on the committed notebooks/, for authors), make clean (remove _build), make
+# distclean (+ .venv).
 
 SHELL := /bin/bash
 .SHELLFLAGS := -eu -o pipefail -c
@@ -19,7 +22,7 @@ HTML := _build/html
 AXE := tests/browser/node_modules/axe-core/axe.min.js
 
 .PHONY: book build test test-nnlib test-notebooks test-notebooks-native test-notebooks-portable \
-	test-book chromium node axe lab install clean distclean
+	test-book test-lab chromium node axe lab lab-edit install clean distclean
 
 $(BIN)/python:
 	@if ! $(PYTHON) -m venv $(VENV); then \
@@ -82,7 +85,7 @@ node:
 	fi
 
 test-nnlib: $(STAMP) node
-	$(BIN)/python -m pytest tests -m "not book and not browser" -n auto --maxprocesses 4 --dist worksteal
+	$(BIN)/python -m pytest tests -m "not book and not browser and not lab" -n auto --maxprocesses 4 --dist worksteal
 
 # Strict nbval, twice, side by side (one kernel each): with this machine's own CPU kernels, and
 # as a CPU without AVX2 and AVX-512 computes (OpenBLAS's generic Prescott kernels, NumPy's
@@ -105,20 +108,35 @@ test-notebooks-portable: $(STAMP)
 test-book: $(STAMP) chromium node axe
 	$(BIN)/python -m pytest tests -m "book or browser"
 
+# The chapters in JupyterLab (tests/lab/): a JupyterLab server on a temporary copy made as
+# `make lab` makes it, Chromium through Playwright; needs no built book.
+test-lab: $(STAMP) chromium
+	$(BIN)/python -m pytest tests -m lab
+
 # Every step runs even when an earlier one fails, so one run reports all problems; the exit
 # status is non-zero if any step failed.
 test: $(STAMP) chromium node axe
 	@failed=""; \
-	for step in test-nnlib test-notebooks build test-book; do \
+	for step in test-nnlib test-notebooks build test-book test-lab; do \
 	  echo "=== make $$step"; \
 	  $(MAKE) --no-print-directory $$step || failed="$$failed $$step"; \
 	done; \
 	if [ -n "$$failed" ]; then echo "make test: FAILED:$$failed" >&2; exit 1; fi; \
-	echo "make test: all steps passed (nnlib tests, nbval, book build, browser tests + link check)"
+	echo "make test: all steps passed (nnlib tests, nbval, book build, browser tests + link check, JupyterLab)"
 
-# Jupyter refuses to run as root without --allow-root (e.g. in a container).
+# Readers: JupyterLab on their own copy of the chapters (my-notebooks/, ignored by git, made and
+# refreshed by book/lab_copy.py), so reading never changes the repository. Authors: make lab-edit
+# opens the committed notebooks/. Jupyter refuses to run as root without --allow-root (e.g. in a
+# container).
+READER_COPY := my-notebooks
+ALLOW_ROOT = $$([ "$$(id -u)" = 0 ] && echo --allow-root || true)
+
 lab: $(STAMP)
-	$(BIN)/jupyter lab --ServerApp.root_dir=notebooks $$([ "$$(id -u)" = 0 ] && echo --allow-root || true)
+	$(BIN)/python book/lab_copy.py notebooks $(READER_COPY)
+	$(BIN)/jupyter lab --ServerApp.root_dir=$(READER_COPY) $(ALLOW_ROOT)
+
+lab-edit: $(STAMP)
+	$(BIN)/jupyter lab --ServerApp.root_dir=notebooks $(ALLOW_ROOT)
 
 clean:
 	rm -rf _build

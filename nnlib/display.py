@@ -9,10 +9,14 @@ In Jupyter and in the book it shows as an HTML table; its ``repr`` (what ``print
 tests see) is the same table as aligned plain text.  Cells may hold LaTeX math written
 ``\\(...\\)``, which the book and Jupyter typeset.
 
-:func:`glue` stores a computed value for the prose of the built book (myst-nb's
-``{glue:text}`` role), like ``myst_nb.glue(..., display=False)`` but cheaper to import.
+:func:`glue` stores a computed value for the prose, like ``myst_nb.glue(..., display=False)``
+but cheaper to import, and makes it a variable of the notebook: the prose shows it with
+``{eval}`name``` (or ``{eval}`f"{name:.3f}"```), which JupyterLab with jupyterlab-myst
+evaluates when the markdown cell runs and the book fills in from the glued value
+(book/_ext/eval_glue.py).
 """
 import html
+import keyword
 import numbers
 
 import numpy as np
@@ -92,7 +96,7 @@ GLUE_PREFIX = "application/papermill.record/"
 
 
 def glue(name, value, digits=None):
-    """Store ``value`` for the book's ``{glue:text}`name``` roles, without showing it.
+    """Store ``value`` for the prose's ``{eval}`name``` roles, without showing it.
 
     ``value`` is an integer, a string, or a float with ``digits``: the number of significant
     digits it means.  A float is stored rounded to them (``glue("loss", 0.0014470652543184612,
@@ -104,22 +108,60 @@ def glue(name, value, digits=None):
 
     The output is the same as ``myst_nb.glue(name, value, display=False)``: one display_data
     whose mime types carry myst-nb's hidden prefix, tagged with ``{"scrapbook": {"name":
-    name}}`` in its metadata, from which the built page pastes the value (e.g.
-    ``{glue:text}`loss:.3f```).  It exists because myst-nb's own ``glue`` imports nbformat and
-    jsonschema, which costs about 2 s of CPU per notebook in this environment.  A NumPy
-    scalar is stored as the Python number it holds (NumPy 2 writes ``np.float64(0.5)`` as its
-    repr, which ``{glue:text}`` formats cannot parse).
+    name}}`` in its metadata, from which the built page pastes the value.  It exists because
+    myst-nb's own ``glue`` imports nbformat and jsonschema, which costs about 2 s of CPU per
+    notebook in this environment.  A NumPy scalar is stored as the Python number it holds
+    (NumPy 2 writes ``np.float64(0.5)`` as its repr, which a format spec cannot parse).
+
+    In a running notebook, ``name`` also becomes a variable holding the stored value, so that
+    ``{eval}`name``` and ``{eval}`f"{name:.3f}"``` in a markdown cell show it in JupyterLab
+    (jupyterlab-myst asks the kernel when the cell runs); the book fills the same roles in from
+    the glued output instead.  ``name`` must therefore be a Python name, and glue refuses one
+    that the notebook already uses for something else (it would replace the reader's
+    variable).
     """
     from IPython.core.formatters import format_display_data
     from IPython.display import display
 
     if not isinstance(name, str) or not name:
         raise TypeError(f"name must be a non-empty string, got {name!r}")
+    if not name.isidentifier() or keyword.iskeyword(name):
+        raise ValueError(f"glue name {name!r} must be a Python name (letters, digits, _), so "
+                         f"that {{eval}}`{name}` can show it")
     value = _glue_value(name, value, digits)
+    _bind(name, value)
     bundle, metadata = format_display_data(value)
     metadata = dict(metadata, scrapbook={"name": name, "mime_prefix": GLUE_PREFIX})
     display({GLUE_PREFIX + key: data for key, data in bundle.items()}, raw=True,
             metadata=metadata)
+
+
+_BOUND = {}   # name -> the value glue last bound to it in the notebook's namespace
+
+
+def _bind(name, value):
+    """Make ``name`` a variable of the running notebook (IPython's user namespace) holding
+    ``value``, unless it already holds something else that glue did not put there."""
+    from IPython import get_ipython
+
+    shell = get_ipython()
+    if shell is None:   # not in a notebook or IPython: nothing to evaluate {eval} against
+        return
+    namespace = shell.user_ns
+    if name in namespace and namespace[name] is not _BOUND.get(name, _BOUND) \
+            and not _equal(namespace[name], value):
+        raise ValueError(
+            f"glue({name!r}, ...): the notebook already has a variable {name!r} "
+            f"({type(namespace[name]).__name__}) that is not the glued value {value!r}; glue "
+            f"makes {name!r} a variable for the prose's {{eval}}, so choose another name")
+    namespace[name] = _BOUND[name] = value
+
+
+def _equal(existing, value):
+    """``existing`` is a plain number or string equal to ``value`` (and of its kind)."""
+    if isinstance(existing, np.generic):
+        existing = existing.item()
+    return type(existing) is type(value) and existing == value
 
 
 def _glue_value(name, value, digits):

@@ -51,7 +51,8 @@ def interactive_figure(draw, figsize=None, *, dpi=150, colors=64, **controls):
     control swaps pictures with no Python at all, in Jupyter and in the static book alike, whose
     saved widget state holds the pictures and the links.
 
-    Returns an ``ipywidgets.VBox``: the controls above the pictures.  Give the cell the alt text
+    Returns an ``ipywidgets.VBox``: the controls above the pictures; its plain-text form, which
+    JupyterLab shows instead of a saved widget it may not draw yet, says to run the cell.  Give the cell the alt text
     of its pictures in its metadata (see the README).
     """
     import ipywidgets as widgets
@@ -94,7 +95,20 @@ def interactive_figure(draw, figsize=None, *, dpi=150, colors=64, **controls):
         widgets.jslink((controls[names[level]], "index"), (box, "selected_index"))
         return box
 
-    return widgets.VBox([*controls.values(), stack(0, ())])
+    return _figure_box(widgets)([*controls.values(), stack(0, ())])
+
+
+RUN_HINT = ("[an interactive figure: run this cell (Run > Run All Cells) to show its pictures "
+            "and controls here]")
+
+
+def _figure_box(widgets):
+    """``ipywidgets.VBox`` whose plain-text form (what JupyterLab shows for a saved widget in a
+    notebook it does not trust, before anything runs) is :data:`RUN_HINT`, not its repr."""
+    class FigureBox(widgets.VBox):
+        def __repr__(self):
+            return RUN_HINT
+    return FigureBox
 
 
 def _skip_screen_draw(animation):

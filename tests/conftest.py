@@ -3,7 +3,10 @@
 Markers (run order in `make test`):
 - ``book``: needs the built HTML in _build/html (`make book`); e.g. the link check.
 - ``browser``: drives Chromium through Playwright against the built HTML.
-The nnlib tests carry neither, so `pytest tests -m "not book and not browser"` runs just them.
+- ``lab``: drives Chromium through Playwright in JupyterLab, on a copy of the chapters
+  (tests/lab/; every test there carries it).
+The nnlib tests carry none, so `pytest tests -m "not book and not browser and not lab"` runs
+just them.
 """
 
 from __future__ import annotations
@@ -21,6 +24,7 @@ BUILD_HTML = ROOT / "_build" / "html"
 def pytest_configure(config: pytest.Config) -> None:
     config.addinivalue_line("markers", "book: needs the built book in _build/html (make book)")
     config.addinivalue_line("markers", "browser: drives Chromium (Playwright) against _build/html")
+    config.addinivalue_line("markers", "lab: drives Chromium (Playwright) in JupyterLab")
 
 
 def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
@@ -28,6 +32,18 @@ def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
     if "toc_page" in metafunc.fixturenames:
         pages = toc_docnames()
         metafunc.parametrize("toc_page", pages, ids=pages)
+
+
+@pytest.fixture(scope="session")
+def chromium():
+    """Debian's Chromium through Playwright (tests/chromium.py), for the browser and Lab tests;
+    fails (does not skip) when it is missing."""
+    from tests.chromium import CHROMIUM, MISSING, chromium_browser
+
+    if not CHROMIUM.exists():
+        pytest.fail(MISSING, pytrace=False)
+    with chromium_browser() as browser:
+        yield browser
 
 
 @pytest.fixture(scope="session")

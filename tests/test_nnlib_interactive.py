@@ -149,3 +149,15 @@ def test_animation_html_bad_input():
     with pytest.raises(ValueError, match="default_mode must be one of"):
         animation_html(counting_animation(2)[0], alt="x", default_mode="bounce")
     plt.close("all")
+
+
+def test_interactive_figure_says_to_run_the_cell_where_it_cannot_be_drawn():
+    """A notebook JupyterLab does not trust shows a saved widget's plain text: a hint to run
+    the cell, not "VBox(children=(...))"."""
+    box = interactive_figure(lambda ax, n: ax.plot([0, n]), figsize=(2, 1), dpi=20,
+                             n=widgets.Dropdown(options=[1, 2]))
+    bundle = box._repr_mimebundle_()
+    assert bundle["text/plain"] == interactive.RUN_HINT
+    assert "run this cell" in interactive.RUN_HINT
+    assert bundle["application/vnd.jupyter.widget-view+json"]["model_id"] == box.model_id
+    assert isinstance(box, widgets.VBox)

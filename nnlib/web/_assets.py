@@ -61,9 +61,10 @@ def attribute(text):
 
 def widget(kind, element_id, body, scripts, start, attributes="", library=LIBRARY):
     """A page snippet: the style, ``<div class="nnlib-web nnlib-<kind>" id=element_id>``
-    holding ``body``, and a script with the ``library`` files, the files ``scripts`` (both in
+    holding ``body``, and a script with ``keys.js`` (the keys pressed on its controls stay with
+    them, not with JupyterLab), the ``library`` files, the files ``scripts`` (all in
     ``assets/js``) and the call ``nnlibWeb.widgets.<start>(root)``."""
-    code = "\n".join(asset(f"js/{name}") for name in (*library, *scripts))
+    code = "\n".join(asset(f"js/{name}") for name in ("keys.js", *library, *scripts))
     return render("widget.html", css=asset("css/widgets.css"), kind=kind,
                   element_id=check_element_id(element_id), attributes=attributes, body=body,
                   script=code, start=start)
