@@ -22,7 +22,7 @@ HTML := _build/html
 AXE := tests/browser/node_modules/axe-core/axe.min.js
 
 .PHONY: book build test test-nnlib test-notebooks test-notebooks-native test-notebooks-portable \
-	test-book test-lab chromium node axe lab lab-edit install clean distclean
+	test-book test-lab test-sweep chromium node axe lab lab-edit install clean distclean
 
 $(BIN)/python:
 	@if ! $(PYTHON) -m venv $(VENV); then \
@@ -94,6 +94,11 @@ test-nnlib: $(STAMP) node
 PORTABLE_CPU := OPENBLAS_CORETYPE=Prescott NPY_DISABLE_CPU_FEATURES="X86_V3 X86_V4 AVX512_ICL AVX512_SPR"
 NBVAL := $(BIN)/python -m pytest -p tests.nbval_store_history -p tests.nbval_cpu --nbval notebooks/ \
 	--nbval-current-env --nbval-sanitize-with tests/nbval_sanitize.cfg
+
+# The page's training against nnlib over all 833 explorer settings that tests/test_nnlib_web_train.py
+# knows (make test-nnlib trains 170 of them): about ten CPU minutes.
+test-sweep: $(STAMP) node
+	NNLIB_FULL_SWEEP=1 $(BIN)/python -m pytest tests/test_nnlib_web_train.py -n auto --maxprocesses 4 --dist worksteal
 
 test-notebooks: $(STAMP)
 	$(MAKE) --no-print-directory -j2 --output-sync=target test-notebooks-native test-notebooks-portable

@@ -58,17 +58,33 @@ def built_html() -> Path:
     return BUILD_HTML
 
 
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    """Under pytest-xdist's ``--dist loadgroup`` (make test-book), the tests that read one page's
+    recorded visit (the ``visit`` and ``phone_visit`` fixtures of tests/browser/conftest.py, which
+    load each page once per worker) run in the same worker, so each page is loaded once."""
+    for item in items:
+        page = getattr(item, "callspec", None) and item.callspec.params.get("toc_page")
+        if page and {"visit", "phone_visit"} & set(getattr(item, "fixturenames", ())):
+            item.add_marker(pytest.mark.xdist_group(f"visit:{page}"))
+
+
+def _recorded(terminalreporter, name: str) -> list:
+    """Values a test recorded as ``request.node.user_properties`` entry ``name`` (these reach the
+    controller from pytest-xdist's workers too)."""
+    return [value for reports in terminalreporter.stats.values() for report in reports
+            if getattr(report, "when", None) == "call"
+            for key, value in getattr(report, "user_properties", ()) if key == name]
+
+
 def pytest_terminal_summary(terminalreporter, exitstatus, config) -> None:
     """Report what the book checks measured: external links (listed, never fetched) and the
-    weight of each page (set by tests/test_links.py)."""
-    links = getattr(config, "_book_external_links", None)
-    if links is not None:
+    weight of each page (recorded by tests/test_links.py)."""
+    for links in _recorded(terminalreporter, "book_external_links"):
         terminalreporter.section(f"external links in the book: {len(links)} (not fetched)")
         for url in sorted(links):
-            pages = ", ".join(sorted(links[url]))
-            terminalreporter.write_line(f"{url}  <- {pages}")
-    weights = getattr(config, "_book_page_weights", None)
+            terminalreporter.write_line(f"{url}  <- {', '.join(links[url])}")
+    weights = _recorded(terminalreporter, "book_page_weight")
     if weights:
         terminalreporter.section("page weights: HTML + own pictures, without shared _static/")
-        for page, weight in sorted(weights.items(), key=lambda item: -item[1]):
+        for page, weight in sorted(weights, key=lambda item: -item[1]):
             terminalreporter.write_line(f"{weight / 1e6:6.2f} MB  {page}")

@@ -148,7 +148,9 @@ def test_internal_links_and_anchors(built_html: Path, request: pytest.FixtureReq
             if fragment and target.suffix == ".html" and fragment not in parse_page(target).ids:
                 problems.append(f"{rel_page}: <{tag} {attr}={url!r}>: no id {fragment!r} "
                                 f"in {target.relative_to(root).as_posix()}")
-    request.config._book_external_links = dict(external)
+    # reported at the end of the run (tests/conftest.py), also from a pytest-xdist worker
+    request.node.user_properties.append(
+        ("book_external_links", {url: sorted(pages) for url, pages in external.items()}))
     assert checked > 0, "no internal links found: is _build/html a real build?"
     assert not problems, "broken internal links:\n" + "\n".join(problems)
 
@@ -210,9 +212,7 @@ def page_weight(built_html: Path, page: Path) -> int:
 
 def test_page_weight_budget(built_html: Path, toc_page: str, request: pytest.FixtureRequest) -> None:
     weight = page_weight(built_html, built_html / f"{toc_page}.html")
-    if not hasattr(request.config, "_book_page_weights"):
-        request.config._book_page_weights = {}
-    request.config._book_page_weights[toc_page] = weight
+    request.node.user_properties.append(("book_page_weight", (str(toc_page), weight)))
     assert weight <= PAGE_BUDGET_BYTES, (
         f"{toc_page} weighs {weight / 1e6:.2f} MB with its pictures (budget "
         f"{PAGE_BUDGET_BYTES / 1e6:.0f} MB): fewer or smaller figures, or fewer animation frames")

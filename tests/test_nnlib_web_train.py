@@ -4,14 +4,22 @@ The page's twin of Network.step and Network.fit (shuffle=False) runs in Node.js,
 starting weights and on the same rows in the same order as nnlib, and must give the same
 trajectory: every loss of the history and every weight after training, to 1e-9. First for every
 activation and loss nnlib has, with and without biases; then for the settings chapter 7's
-explorer offers (every hidden size 1-8 with each of its five activations and 17 learning rates,
-whole-batch, 300 epochs; batch sizes 1, 8, 32 and 128 with each activation and several learning
-rates), on the chapter's data and starting networks, where ill-conditioned settings are
+explorer offers, on the chapter's data and starting networks, where ill-conditioned settings are
 recognised by measuring nnlib against itself (see below).
+
+The explorer offers 8 hidden sizes x 5 activations x 17 learning rates x 5 batch sizes. Every
+run of the suite trains a spread of them, 170 settings: whole batches (the explorer's default) for
+300 epochs with every activation and learning rate at hidden size 3, and at sizes 1 and 8 with
+every fourth rate (1e-4 to 1); every activation at batch sizes 8, 32 and 128 (300 epochs, two
+rates) and 1 (30 epochs, 26,880 one-row steps). ``NNLIB_FULL_SWEEP=1`` (``make test-sweep``, about
+ten times the CPU time) trains 833: every hidden size 1-8 with each activation and learning rate,
+whole-batch; batch sizes 1 (300 epochs), 8, 32 and 128 with each activation and several rates,
+and sizes 1 and 8 with every rate at batch sizes 32 and 128.
 """
 from __future__ import annotations
 
 import itertools
+import os
 
 import numpy as np
 import pytest
@@ -24,6 +32,7 @@ from nnlib.datasets import font_colors
 FILES = ["forward.js", "train.js"]
 TOLERANCE = 1e-9
 EPOCHS = 300
+FULL_SWEEP = os.environ.get("NNLIB_FULL_SWEEP") == "1"
 
 
 def assert_same_trajectory(js, net, history, label):
@@ -177,17 +186,17 @@ def departure(reference, other):
     return None if same.all() else int(np.argmin(same))
 
 
-def train(net, X, y, rate, batch):
+def train(net, X, y, rate, batch, epochs):
     """nnlib's fit, shuffle=False; a diverging epoch stops it (undone): its history so far."""
     try:
-        return net.fit(X, y, epochs=EPOCHS, learning_rate=rate, batch_size=batch, shuffle=False), None
+        return net.fit(X, y, epochs=epochs, learning_rate=rate, batch_size=batch, shuffle=False), None
     except TrainingDiverged as error:
         return error.history, error.epoch
 
 
-def fit(start, activation, X, y, rate, batch):
+def fit(start, activation, X, y, rate, batch, epochs):
     net = web.explorer_start(start, activation)
-    history, diverged = train(net, X, y, rate, batch)
+    history, diverged = train(net, X, y, rate, batch, epochs)
     return net, history, diverged
 
 
@@ -206,7 +215,7 @@ class NoisyActivation:
         return self.activation.backward(z, a, grad)
 
 
-def self_sensitivity(start, activation, X, y, rate, batch, reference):
+def self_sensitivity(start, activation, X, y, rate, batch, epochs, reference):
     """How far nnlib's own result moves under perturbations the size of round-off: the largest
     final gap, the largest loss-history gap and the earliest departure of its loss history,
     over six reruns."""
@@ -227,7 +236,7 @@ def self_sensitivity(start, activation, X, y, rate, batch, reference):
         else:
             rows = np.concatenate([b[::-1] if variant == "reversed" else np.roll(b, 1)
                                    for b in blocks])
-        history, _ = train(net, X[rows], y[rows], rate, batch)
+        history, _ = train(net, X[rows], y[rows], rate, batch, epochs)
         gaps.append(final_gap([(l.weights, l.bias) for l in net.layers], reference[0]))
         history_gaps.append(history_gap(reference[1]["loss"], history["loss"]))
         departures.append(departure(reference[1]["loss"], history["loss"]))
@@ -235,9 +244,9 @@ def self_sensitivity(start, activation, X, y, rate, batch, reference):
     return max(gaps), max(history_gaps), (min(found) if found else None)
 
 
-def explorer_runs(font_data, settings):
-    """Train every (hidden, activation, learning rate, batch size) in Node and in nnlib, and
-    compare; returns the numbers of settings that matched to 1e-9 and that are
+def explorer_runs(font_data, settings, epochs=EPOCHS):
+    """Train every (hidden, activation, learning rate, batch size) for ``epochs`` in Node and in
+    nnlib, and compare; returns the numbers of settings that matched to 1e-9 and that are
     ill-conditioned."""
     X, y, starts = font_data
     calls = []
@@ -245,9 +254,9 @@ def explorer_runs(font_data, settings):
         spec = web.page_network(starts[hidden])
         spec["layers"][0]["activation"], spec["layers"][0]["activation_params"] = activation, {}
         calls.append(("fit", spec, X.tolist(), y.tolist(),
-                      {"epochs": EPOCHS, "learningRate": rate, "batchSize": batch}))
+                      {"epochs": epochs, "learningRate": rate, "batchSize": batch}))
     job = NodeJob(FILES, calls)                  # Node trains while nnlib does, below
-    references = [fit(starts[h], a, X, y, rate, batch) for h, a, rate, batch in settings]
+    references = [fit(starts[h], a, X, y, rate, batch, epochs) for h, a, rate, batch in settings]
     failures, exact, sensitive = [], 0, 0
     for setting, (net, history, diverged), js in zip(settings, references, job.result()):
         label = "hidden={} {} rate={} batch={}".format(*setting)
@@ -262,7 +271,8 @@ def explorer_runs(font_data, settings):
             exact += 1
             continue
         kappa, kappa_history, own = self_sensitivity(starts[setting[0]], setting[1], X, y,
-                                                     setting[2], setting[3], (net, history))
+                                                     setting[2], setting[3], epochs,
+                                                     (net, history))
         sensitive += 1
         bound = lambda k: CONDITIONING_FACTOR * max(k, TOLERANCE / CONDITIONING_FACTOR)  # noqa: E731
         js_history = history_gap(history["loss"], js["history"]["loss"])
@@ -280,28 +290,49 @@ def explorer_runs(font_data, settings):
     return exact, sensitive
 
 
+def full_batch_settings(activation):
+    """Whole-batch settings: every hidden size 1-8 with every learning rate in the full sweep;
+    otherwise hidden size 3 with every learning rate, 1 and 8 with every fourth (1e-4 to 1)."""
+    if FULL_SWEEP:
+        return [(h, activation, rate, None) for h in range(1, 9) for rate in web.LEARNING_RATES]
+    return ([(3, activation, rate, None) for rate in web.LEARNING_RATES]
+            + [(h, activation, rate, None) for h in (1, 8) for rate in web.LEARNING_RATES[::4]])
+
+
 @pytest.mark.parametrize("activation", web.EXPLORER_ACTIVATIONS)
-def test_explorer_full_batch_every_size_and_learning_rate(font_data, activation):
-    """Whole-batch training (the default): every hidden size with every learning rate."""
-    settings = [(h, activation, rate, None) for h in range(1, 9) for rate in web.LEARNING_RATES]
+def test_explorer_full_batch_learning_rates_and_sizes(font_data, activation):
+    """Whole-batch training (the explorer's default), 300 epochs."""
+    settings = full_batch_settings(activation)
     exact, sensitive = explorer_runs(font_data, settings)
-    assert exact + sensitive == 8 * 17
+    assert exact + sensitive == len(settings)
     assert exact >= 0.75 * len(settings), f"only {exact} settings matched nnlib to 1e-9"
 
 
-# Batch size 1 (268,800 steps per setting) is split by activation, so that parallel test
-# workers share it; the larger batches take every activation at once.
+# Batch size 1 (268,800 steps per setting in 300 epochs) is split by activation, so that
+# parallel test workers share it; the larger batches take every activation at once.
 MINI_BATCH_RUNS = ([(1, (activation,)) for activation in web.EXPLORER_ACTIVATIONS]
                    + [(batch, tuple(web.EXPLORER_ACTIVATIONS)) for batch in (8, 32, 128)])
+BATCH_1_EPOCHS = EPOCHS if FULL_SWEEP else 30   # 26,880 one-row steps per setting
+
+
+def mini_batch_settings(batch, activations):
+    """The settings trained at one batch size: every activation with a few learning rates, and
+    in the full sweep at sizes 32 and up, hidden sizes 1 and 8 with every learning rate (ReLU)."""
+    if batch == 1:
+        rates = (1e-3, 0.01) if FULL_SWEEP else (0.01,)
+    else:
+        rates = (1e-4, 1e-3, 0.01, 0.03162, 0.1) if FULL_SWEEP else (1e-3, 0.03162)
+    settings = [(3, activation, rate, batch) for activation in activations for rate in rates]
+    if batch >= 32 and FULL_SWEEP:
+        settings += [(h, "relu", rate, batch) for h in (1, 8) for rate in web.LEARNING_RATES]
+    return settings
 
 
 @pytest.mark.parametrize("batch, activations", MINI_BATCH_RUNS,
                          ids=[f"{b}-{'-'.join(a) if len(a) == 1 else 'all'}" for b, a in MINI_BATCH_RUNS])
 def test_explorer_mini_batches(font_data, batch, activations):
-    """Mini-batches, with every activation; more learning rates and sizes where they are cheap."""
-    settings = [(3, activation, rate, batch) for activation in activations
-                for rate in ((1e-3, 0.01) if batch == 1 else (1e-4, 1e-3, 0.01, 0.03162, 0.1))]
-    if batch >= 32:
-        settings += [(h, "relu", rate, batch) for h in (1, 8) for rate in web.LEARNING_RATES]
-    exact, sensitive = explorer_runs(font_data, settings)
+    """Mini-batches, with every activation (batch size 1: 30 epochs, 300 in the full sweep)."""
+    settings = mini_batch_settings(batch, activations)
+    exact, sensitive = explorer_runs(font_data, settings,
+                                     epochs=BATCH_1_EPOCHS if batch == 1 else EPOCHS)
     assert exact >= 0.5 * len(settings), f"only {exact} settings matched nnlib to 1e-9"

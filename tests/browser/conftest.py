@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import functools
 import http.server
+import os
 import threading
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -19,6 +20,8 @@ from page_checks import EAGER_IMAGES_JS
 
 ROOT = Path(__file__).resolve().parents[2]
 SCREENSHOTS = ROOT / "_build" / "screenshots"
+# BOOK_FULL_SCREENSHOTS=1: also a full-page screenshot of every page in each mode, to look at.
+FULL_SCREENSHOTS = os.environ.get("BOOK_FULL_SCREENSHOTS") == "1"
 LOCAL_HOSTS = {"127.0.0.1"}
 # Schemes that never touch the network.
 LOCAL_SCHEMES = {"data", "blob", "about"}
@@ -308,9 +311,11 @@ def visit(chromium, site_url):
             browser_page.evaluate("async () => { await document.fonts.ready; }")
             record.facts = browser_page.evaluate(FACTS_JS)
             record.layout = browser_page.evaluate(LAYOUT_JS)
-            record.screenshot = SCREENSHOTS / f"{_slug(page)}-{mode}.png"
-            browser_page.screenshot(path=str(record.screenshot), full_page=True)
-            browser_page.screenshot(path=str(SCREENSHOTS / f"{_slug(page)}-{mode}-top.png"))
+            record.screenshot = SCREENSHOTS / f"{_slug(page)}-{mode}-top.png"
+            browser_page.screenshot(path=str(record.screenshot))
+            if FULL_SCREENSHOTS:   # a long chapter takes seconds: only when asked for
+                browser_page.screenshot(path=str(SCREENSHOTS / f"{_slug(page)}-{mode}.png"),
+                                        full_page=True)
             record.axe = run_axe(browser_page)
         finally:
             context.close()

@@ -1,7 +1,8 @@
 """Every page of _toc.yml, opened in Chromium from the built book served on 127.0.0.1.
 
-Each page is loaded in light and in dark mode; a full-page screenshot of each is written to
-_build/screenshots/ (plus a `-top` one of the first screen) for people to look at.
+Each page is loaded in light and in dark mode; a screenshot of its first screen is written to
+_build/screenshots/ for people to look at (and, with BOOK_FULL_SCREENSHOTS=1, one of the whole
+page).
 """
 
 from __future__ import annotations
