@@ -27,7 +27,9 @@ def assert_glued_numbers_filled_in(page, minimum=3):
     """Numbers glued from the code appear in the prose, and no raw {glue} role is left."""
     pasted = page.locator("article .pasted-text")
     assert pasted.count() >= minimum, "the numbers glued from the code are missing from the text"
-    for text in pasted.all_inner_texts():
+    # text_content, not inner_text: a number in a folded solution (a closed dropdown) is
+    # pasted too, but hidden, and the inner text of a hidden element is empty
+    for text in pasted.all_text_contents():
         assert text.strip() and any(ch.isdigit() for ch in text), f"odd glued text {text!r}"
     assert "{glue" not in page.locator("article").inner_text()
 
