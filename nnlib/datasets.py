@@ -25,16 +25,22 @@ FONT_LABELS = ("light font", "dark font")
 LUMINANCE_WEIGHTS = np.array([0.299, 0.587, 0.114])
 """ITU-R BT.601 weights of R, G, B in perceived brightness."""
 
+_LUMINANCE_PER_MILLE = np.array([299, 587, 114])  # the same weights, in thousandths
+
 
 def luminance(rgb):
     """Perceived luminance 0.299 R + 0.587 G + 0.114 B of colours ``rgb`` (n, 3) -> (n,).
 
-    With R, G, B in 0..255 the result is in 0..255.
+    With R, G, B in 0..255 the result is in 0..255.  It is computed as
+    (299 R + 587 G + 114 B) / 1000, which is exact for whole-number channels
+    until the one rounding of the division: the grey (128, 128, 128) has
+    luminance 128.0, where 0.299 * 128 + 0.587 * 128 + 0.114 * 128 gives
+    127.99999999999999 and would put it below the threshold.
     """
     rgb = as_float_array(rgb, "rgb")
     if rgb.ndim != 2 or rgb.shape[1] != 3:
         raise ValueError(f"rgb must have shape (n, 3), got {rgb.shape}")
-    return rgb @ LUMINANCE_WEIGHTS.astype(rgb.dtype)
+    return rgb @ _LUMINANCE_PER_MILLE.astype(rgb.dtype) / rgb.dtype.type(1000)
 
 
 def font_rule(rgb, threshold=128):

@@ -142,3 +142,23 @@ def test_javascript_forward_pass_equals_nnlib(hidden, output):
     in_js = np.array(json.loads(result.stdout))
     carried = Network.from_dict(page_network(net))
     np.testing.assert_allclose(in_js, carried.predict_proba(X), rtol=0, atol=1e-12)
+
+
+def test_the_pages_luminance_equals_nnlibs_on_the_threshold():
+    """The font picker's formula verdict (font.js) uses nnlib's exact luminance: the 111
+    whole-number colours of luminance exactly 128, the grey 128 among them, are on the
+    threshold, and one step of blue less is below it."""
+    from node_js import run_js
+
+    from nnlib.datasets import luminance
+    from nnlib.web.font import REFERENCE
+    channels = np.arange(256)
+    R, G, B = np.meshgrid(channels, channels, channels, indexing="ij")
+    on = (299 * R + 587 * G + 114 * B) == 128_000
+    colours = np.column_stack([R[on], G[on], B[on]]).astype(float)
+    colours = np.vstack([colours, colours[colours[:, 2] > 0] - [0, 0, 1]])
+    cfg = {"reference": REFERENCE}
+    ours = run_js(["forward.js", "train.js", "draw.js", "font.js"],
+                  [("font.luminance", cfg, rgb) for rgb in colours.tolist()])
+    np.testing.assert_array_equal(ours, luminance(colours))
+    assert min(ours[:111]) == 128.0 and max(ours[111:]) < 128.0

@@ -23,9 +23,11 @@
     };
   }
 
+  // As nnlib.datasets.luminance: (299 R + 587 G + 114 B) / 1000, exact for whole-number
+  // channels until the division, so that the grey 128 is on the threshold 128, not below it.
   function luminance(cfg, rgb) {
-    const w = cfg.reference[0];
-    return w[0] * rgb[0] + w[1] * rgb[1] + w[2] * rgb[2];
+    const w = cfg.reference[0].map((weight) => Math.round(1000 * weight));
+    return (w[0] * rgb[0] + w[1] * rgb[1] + w[2] * rgb[2]) / 1000;
   }
 
   // The plane of colours with channel `o.fixed[0]` held at `o.fixed[1]`; returns the Axes
