@@ -59,12 +59,13 @@ def built_html() -> Path:
 
 
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
-    """Under pytest-xdist's ``--dist loadgroup`` (make test-book), the tests that read one page's
-    recorded visit (the ``visit`` and ``phone_visit`` fixtures of tests/browser/conftest.py, which
-    load each page once per worker) run in the same worker, so each page is loaded once."""
+    """Under pytest-xdist's ``--dist loadgroup``, the tests that read one page's recorded visit
+    (the ``visit`` and ``phone_visit`` fixtures of tests/browser/conftest.py and
+    ``controls_report`` of test_controls.py, which load each page once per worker) run in the
+    same worker, so each page is loaded once."""
     for item in items:
         page = getattr(item, "callspec", None) and item.callspec.params.get("toc_page")
-        if page and {"visit", "phone_visit"} & set(getattr(item, "fixturenames", ())):
+        if page and {"visit", "phone_visit", "controls_report"} & set(getattr(item, "fixturenames", ())):
             item.add_marker(pytest.mark.xdist_group(f"visit:{page}"))
 
 

@@ -188,48 +188,64 @@ def _open(chromium, site_url, page_name, mode):
     return context, page
 
 
-def dead_controls(chromium, site_url, page_name, mode):
-    """[(description, problem)] for the controls of the page that change nothing; and the
-    number of controls tried."""
-    context, page = _open(chromium, site_url, page_name, mode)
-    try:
-        found = page.evaluate(f"({MARK_JS})([{json.dumps(CONTROLS)}, {json.dumps(NOT_CONTROLS)}])")
-        dead, pending = [], list(found)
-        for attempt in range(2):
-            waiting = []
-            for info in pending:
-                control = page.locator(f'[data-nnlib-test="{info["id"]}"]')
-                output = page.locator(f'[data-nnlib-test-output="{info["output"]}"]')
-                label = f'output {info["output"]}: {info["kind"]} "{info["name"]}"'
-                if attempt and not _usable(control):
-                    _middle(output)                  # e.g. a player's "next" at its last frame
-                if not _usable(control):
-                    waiting.append(info)
-                    continue
-                control.scroll_into_view_if_needed()
-                before = _wait_still(page, output)
-                if before is None:
-                    dead.append((label, "its output kept changing by itself before the change"))
-                    continue
-                _change(page, control, info["kind"])
-                if not _wait_change(page, output, before):
-                    dead.append((label, "changed nothing"))
-                    continue
-                if info["kind"] == "button" and _wait_still(page, output, timeout=2.0) is None:
-                    control.click()                     # a play button: press it again to stop
-                    if _wait_still(page, output) is None:
-                        dead.append((label, "started something that pressing it again "
-                                            "did not stop"))
-            pending = waiting
-        dead += [(f'output {info["output"]}: {info["kind"]} "{info["name"]}"',
-                  "never became usable (always disabled)") for info in pending]
-        return dead, len(found)
-    finally:
-        context.close()
+def dead_controls(page, found):
+    """[(description, problem)] for the controls ``found`` (MARK_JS's list) on ``page`` that
+    change nothing."""
+    dead, pending = [], list(found)
+    for attempt in range(2):
+        waiting = []
+        for info in pending:
+            control = page.locator(f'[data-nnlib-test="{info["id"]}"]')
+            output = page.locator(f'[data-nnlib-test-output="{info["output"]}"]')
+            label = f'output {info["output"]}: {info["kind"]} "{info["name"]}"'
+            if attempt and not _usable(control):
+                _middle(output)                  # e.g. a player's "next" at its last frame
+            if not _usable(control):
+                waiting.append(info)
+                continue
+            control.scroll_into_view_if_needed()
+            before = _wait_still(page, output)
+            if before is None:
+                dead.append((label, "its output kept changing by itself before the change"))
+                continue
+            _change(page, control, info["kind"])
+            if not _wait_change(page, output, before):
+                dead.append((label, "changed nothing"))
+                continue
+            if info["kind"] == "button" and _wait_still(page, output, timeout=2.0) is None:
+                control.click()                     # a play button: press it again to stop
+                if _wait_still(page, output) is None:
+                    dead.append((label, "started something that pressing it again "
+                                        "did not stop"))
+        pending = waiting
+    return dead + [(f'output {info["output"]}: {info["kind"]} "{info["name"]}"',
+                    "never became usable (always disabled)") for info in pending]
 
 
-def test_every_control_changes_its_output(chromium, site_url, toc_page):
-    dead, tried = dead_controls(chromium, site_url, toc_page, "light")
+@pytest.fixture(scope="session")
+def controls_report(chromium, site_url):
+    """controls_report(page) -> (name problems, dead controls, number of controls), from one
+    load of the page per session: names and Tab stops are read first, before any control is
+    changed, then every control is tried."""
+    cache = {}
+
+    def report(page_name):
+        if page_name not in cache:
+            context, page = _open(chromium, site_url, page_name, "light")
+            try:
+                found = page.evaluate(
+                    f"({MARK_JS})([{json.dumps(CONTROLS)}, {json.dumps(NOT_CONTROLS)}])")
+                cache[page_name] = (name_problems(page, found), dead_controls(page, found),
+                                    len(found))
+            finally:
+                context.close()
+        return cache[page_name]
+
+    return report
+
+
+def test_every_control_changes_its_output(controls_report, toc_page):
+    _, dead, tried = controls_report(toc_page)
     assert not dead, (f"{toc_page}: {len(dead)} of {tried} controls are dead:\n"
                       + "\n".join(f"  {label}: {problem}" for label, problem in dead))
 
@@ -248,21 +264,22 @@ NAME_JS = """
 """
 
 
-def test_every_control_has_a_name_and_keyboard_access(chromium, site_url, toc_page):
-    context, page = _open(chromium, site_url, toc_page, "light")
-    try:
-        found = page.evaluate(f"({MARK_JS})([{json.dumps(CONTROLS)}, {json.dumps(NOT_CONTROLS)}])")
-        problems = []
-        for info in found:
-            control = page.locator(f'[data-nnlib-test="{info["id"]}"]')
-            facts = control.evaluate(NAME_JS)
-            snapshot = control.aria_snapshot()            # e.g. '- slider "weight"'
-            named = re.search(r'"[^"]+"', snapshot.splitlines()[0]) if snapshot else None
-            label = f'output {info["output"]}: {info["kind"]} "{info["name"]}"'
-            if not named:
-                problems.append(f"{label}: no accessible name ({snapshot!r}, {facts})")
-            if facts["tabIndex"] < 0 and not facts["disabled"]:
-                problems.append(f"{label}: not reachable with the Tab key")
-        assert not problems, f"{toc_page}:\n" + "\n".join(problems)
-    finally:
-        context.close()
+def name_problems(page, found):
+    """Controls among ``found`` (MARK_JS's list) without an accessible name or a Tab stop."""
+    problems = []
+    for info in found:
+        control = page.locator(f'[data-nnlib-test="{info["id"]}"]')
+        facts = control.evaluate(NAME_JS)
+        snapshot = control.aria_snapshot()            # e.g. '- slider "weight"'
+        named = re.search(r'"[^"]+"', snapshot.splitlines()[0]) if snapshot else None
+        label = f'output {info["output"]}: {info["kind"]} "{info["name"]}"'
+        if not named:
+            problems.append(f"{label}: no accessible name ({snapshot!r}, {facts})")
+        if facts["tabIndex"] < 0 and not facts["disabled"]:
+            problems.append(f"{label}: not reachable with the Tab key")
+    return problems
+
+
+def test_every_control_has_a_name_and_keyboard_access(controls_report, toc_page):
+    problems, _, _ = controls_report(toc_page)
+    assert not problems, f"{toc_page}:\n" + "\n".join(problems)
