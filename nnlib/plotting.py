@@ -390,7 +390,7 @@ def plot_swatches(rgb, dark_font, ax=None, ncols=12, captions=None, text="Aa", t
         ax.text(x + 0.46, y + 0.46, text, ha="center", va="center", fontsize=11,
                 fontweight="bold", color="black" if dark[i] >= 0.5 else "white")
         if captions is not None:
-            ax.text(x + 0.46, y - 0.05, captions[i], ha="center", va="top", fontsize=7)
+            ax.text(x + 0.46, y - 0.05, captions[i], ha="center", va="top", fontsize=8)
     ax.set_xlim(-0.1, ncols + 0.02)
     ax.set_ylim(-(nrows - 1) * height - (height - 1.0) - 0.1, 1.02)
     ax.set_aspect("equal")
