@@ -6,14 +6,17 @@
   in the built book, where no Python runs;
 - :func:`animation_html`: a matplotlib animation as a picture with a frame slider and buttons
   (:func:`nnlib.web.player_html`), all in the page;
-- :class:`LiveFigure`: a figure redrawn fast for a kernel's widgets: only its changing artists.
+- :class:`LiveFigure`: a figure redrawn fast for a kernel's widgets: only its changing artists;
+- :func:`shows_errors`: a widget callback whose errors show under the widget, not only in the log.
 
 Static figures are in :mod:`nnlib.plotting`, which also re-exports these three names.  For
 controls whose values are too many to draw in advance, the page computes instead: see
 :mod:`nnlib.web`.
 """
+import functools
 import io
 import itertools
+import traceback
 
 import numpy as np
 
@@ -273,3 +276,24 @@ class LiveFigure:
         else:
             pixels.save(buffer, format="png", compress_level=1)   # fast, ~20% larger
         return buffer.getvalue()
+
+
+def shows_errors(output):
+    """Decorator for an ipywidgets callback (``on_click``, ``observe``): an exception it raises
+    is shown in the ``ipywidgets.Output`` widget ``output`` (which callback, and the error),
+    instead of only in JupyterLab's log, and the control keeps working; the next call that
+    succeeds clears the message.  Place ``output`` next to the control."""
+    def wrap(callback):
+        @functools.wraps(callback)
+        def guarded(*args, **kwargs):
+            try:
+                result = callback(*args, **kwargs)
+            except Exception as error:  # noqa: BLE001 - shown to the reader, not swallowed
+                output.outputs = ()
+                output.append_stderr(f"{callback.__name__} failed: "
+                                     + "".join(traceback.format_exception_only(error)))
+                return None
+            output.outputs = ()
+            return result
+        return guarded
+    return wrap

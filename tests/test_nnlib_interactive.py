@@ -161,3 +161,28 @@ def test_interactive_figure_says_to_run_the_cell_where_it_cannot_be_drawn():
     assert "run this cell" in interactive.RUN_HINT
     assert bundle["application/vnd.jupyter.widget-view+json"]["model_id"] == box.model_id
     assert isinstance(box, widgets.VBox)
+
+
+# ---------------------------------------------------------------- errors in widget callbacks
+def test_a_callback_error_shows_in_the_widgets_output_and_the_next_call_works():
+    import ipywidgets as widgets
+
+    from nnlib.interactive import shows_errors
+    output = widgets.Output()
+    calls = []
+
+    @shows_errors(output)
+    def on_click(value):
+        if value == "bad":
+            raise ValueError("colour must be a CSS colour, got 'bad'")
+        calls.append(value)
+
+    on_click("good")
+    assert calls == ["good"] and output.outputs == ()
+    on_click("bad")                                   # no exception escapes to ipywidgets
+    shown = "".join(o.get("text", "") for o in output.outputs)
+    assert "ValueError: colour must be a CSS colour, got 'bad'" in shown
+    assert "on_click" in shown                         # which callback failed
+    on_click("fine")                                   # the control still works
+    assert calls == ["good", "fine"]
+    assert output.outputs == ()                        # a good call clears the old error
