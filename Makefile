@@ -96,7 +96,7 @@ NBVAL := $(BIN)/python -m pytest -p tests.nbval_store_history -p tests.nbval_cpu
 	--nbval-current-env --nbval-sanitize-with tests/nbval_sanitize.cfg
 
 # The page's training against nnlib over all 833 explorer settings that tests/test_nnlib_web_train.py
-# knows (make test-nnlib trains 170 of them): about ten CPU minutes.
+# knows (make test-nnlib trains 170 of them): about 3 minutes on 2 cores.
 test-sweep: $(STAMP) node
 	NNLIB_FULL_SWEEP=1 $(BIN)/python -m pytest tests/test_nnlib_web_train.py -n auto --maxprocesses 4 --dist worksteal
 

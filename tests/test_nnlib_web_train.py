@@ -12,7 +12,7 @@ run of the suite trains a spread of them, 170 settings: whole batches (the explo
 300 epochs with every activation and learning rate at hidden size 3, and at sizes 1 and 8 with
 every fourth rate (1e-4 to 1); every activation at batch sizes 8, 32 and 128 (300 epochs, two
 rates) and 1 (30 epochs, 26,880 one-row steps). ``NNLIB_FULL_SWEEP=1`` (``make test-sweep``, about
-ten times the CPU time) trains 833: every hidden size 1-8 with each activation and learning rate,
+six times the CPU time) trains 833: every hidden size 1-8 with each activation and learning rate,
 whole-batch; batch sizes 1 (300 epochs), 8, 32 and 128 with each activation and several rates,
 and sizes 1 and 8 with every rate at batch sizes 32 and 128.
 """
