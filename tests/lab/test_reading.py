@@ -11,6 +11,7 @@ import json
 import re
 
 import pytest
+from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
 from .conftest import CHAPTERS
 
@@ -58,6 +59,17 @@ MARKDOWN_FACTS = r"""
 }
 """
 
+# True once no markdown cell shows one of its evaluated {eval} expressions as code.
+RENDERED_VALUES = r"""
+() => window.jupyterapp.shell.currentWidget.content.widgets.every((cell) => {
+  if (cell.model.type !== 'markdown') return true;
+  const wanted = (cell.model.getMetadata('user_expressions') || []).map((e) => e.expression);
+  const myst = cell.node.querySelector('.myst');
+  if (!wanted.length || !myst) return true;
+  return ![...myst.querySelectorAll('code')].some((c) => wanted.includes(c.textContent));
+})
+"""
+
 RAW_MARKUP = re.compile(r"\{glue:|\{eval\}|\{kernel-note\}|Unknown (Directive|Role)|"
                         r"^\s*(```|:::)\{|:class:", re.M)
 
@@ -70,6 +82,12 @@ def run(request, chapter):
 def test_markup_renders(run):
     """Every markdown cell is rendered by jupyterlab-myst with no raw MyST left: numbers from
     the code show their values, kernel notes are notes, solutions are folded."""
+    # jupyterlab-myst re-renders a cell some time after its {eval} values arrive (a chapter's
+    # last cells can lag behind the kernel): wait until every value is shown, or 30 s
+    try:
+        run.page.wait_for_function(RENDERED_VALUES, timeout=30_000)
+    except PlaywrightTimeout:
+        pass                                   # the checks below say which cells lag
     problems = []
     for cell in run.page.evaluate(MARKDOWN_FACTS):
         where = f"markdown cell {cell['index']} ({cell['source'][:60]!r})"
