@@ -58,17 +58,6 @@ def built_html() -> Path:
     return BUILD_HTML
 
 
-def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
-    """Under pytest-xdist's ``--dist loadgroup``, the tests that read one page's recorded visit
-    (the ``visit`` and ``phone_visit`` fixtures of tests/browser/conftest.py and
-    ``controls_report`` of test_controls.py, which load each page once per worker) run in the
-    same worker, so each page is loaded once."""
-    for item in items:
-        page = getattr(item, "callspec", None) and item.callspec.params.get("toc_page")
-        if page and {"visit", "phone_visit", "controls_report"} & set(getattr(item, "fixturenames", ())):
-            item.add_marker(pytest.mark.xdist_group(f"visit:{page}"))
-
-
 def _recorded(terminalreporter, name: str) -> list:
     """Values a test recorded as ``request.node.user_properties`` entry ``name`` (these reach the
     controller from pytest-xdist's workers too)."""

@@ -197,3 +197,31 @@ def test_softplus_right():
 def test_softplus_wrong(wrong, word):
     result = check("ch9-softplus", wrong)
     assert not result and word in result.message, result.message
+
+
+# ------------------------------------------------------------------ the chapter's own solutions
+def test_the_solutions_the_chapter_shows_pass_their_checks():
+    """The code in chapter 9's folded solutions, run exactly as the reader sees it, passes the
+    three checks (and the softplus solution passes gradient_check): the text is the one copy."""
+    import json
+    import re
+    from pathlib import Path
+
+    from nnlib import Dense, gradient_check
+
+    notebook = Path(__file__).resolve().parents[1] / "notebooks" / "09_where_next.ipynb"
+    cells = json.loads(notebook.read_text(encoding="utf-8"))["cells"]
+    blocks = [block for cell in cells if cell["cell_type"] == "markdown"
+              and "{admonition} Solution" in "".join(cell["source"])
+              for block in re.findall(r"```python\n(.*?)```", "".join(cell["source"]), re.S)
+              if re.search(r"^class (EarlyStopping|MomentumNetwork|Softplus)\b", block, re.M)]
+    assert len(blocks) == 3, f"expected the three solutions' code blocks, found {len(blocks)}"
+    namespace = {"np": np, "sp": sp, "Network": Network, "Activation": Activation,
+                 "Dense": Dense, "gradient_check": gradient_check}
+    for block in blocks:   # the softplus solution asserts its own gradient_check
+        exec(compile(block, str(notebook), "exec"), namespace)   # noqa: S102 - our own text
+    for exercise_id, solution in [("ch9-early-stopping", namespace["EarlyStopping"]),
+                                  ("ch9-momentum-network", namespace["MomentumNetwork"]),
+                                  ("ch9-softplus", namespace["Softplus"]())]:
+        assert check(exercise_id, solution), exercise_id
+    assert max(max(pair) for pair in namespace["errors"]) < 1e-9
