@@ -18,7 +18,7 @@ Workloads (from the nnlib issue):
   (b) digits 64-64-10 (ReLU, softmax, categorical cross-entropy), batch 32, 20 epochs
   (c) random 784-128-10 (ReLU, softmax), batch 128, one epoch of 60,000 rows
 plus the median time of one-sample SGD, chapter 7's recipe (``fit`` with ``batch_size=1``, per
-step) and of one nnlib ``step`` call on a single sample, and of one change of a kernel-side
+step, against the same SGD written inline) and of one nnlib ``step`` call on a single sample, and of one change of a kernel-side
 explorer (what chapter 7's explorer was before it moved into the page, see
 explorer_in_browser.py): retraining the font network for 300 full-batch epochs and redrawing
 its decision surface and loss curve with ``LiveFigure``.
@@ -178,6 +178,30 @@ def run_torch(w):
 
 
 # ------------------------------------------------------------ single steps
+def bare_one_sample_sgd(X, labels, epochs, lr):
+    """The floor of chapter 7's recipe: 3-3-1 (ReLU, sigmoid), sum of squared errors, one
+    shuffled row per step, the epoch's loss and accuracy from each row's output as it was seen."""
+    n, rng = len(X), np.random.default_rng(0)
+    W1, b1, W2, b2 = rng.random((3, 3)), rng.random(3), rng.random((3, 1)), rng.random(1)
+    Y, A_seen = labels.reshape(-1, 1).astype(float), np.empty((n, 1))
+    start = time.perf_counter()
+    for _ in range(epochs):
+        for i in rng.permutation(n).tolist():
+            x, t = X[i:i + 1], Y[i:i + 1]
+            z1 = x @ W1 + b1
+            h = np.maximum(z1, 0)
+            a = np.exp(-np.logaddexp(0, -(h @ W2 + b2)))
+            A_seen[i:i + 1] = a
+            d2 = 2 * (a - t) * a * (1 - a)
+            d1 = (d2 @ W2.T) * (z1 > 0)
+            W2 -= lr * (h.T @ d2)
+            b2 -= lr * np.add.reduce(d2, axis=0)
+            W1 -= lr * (x.T @ d1)
+            b1 -= lr * np.add.reduce(d1, axis=0)
+        float(np.sum((A_seen - Y) ** 2)), float(np.mean((A_seen[:, 0] >= 0.5) == labels))
+    return time.perf_counter() - start
+
+
 def median_time(function, repeats):
     times = []
     for _ in range(repeats):
@@ -200,8 +224,13 @@ def step_and_slider_times(repeats):
     x1, y1 = X[:1], y[:1]
     one_step = median_time(lambda: network.step(x1, y1, 0.05), 2000)
     rows = round(1345 * 2 / 3)
-    sgd_step = median_time(lambda: network.fit(X[:rows], y[:rows], epochs=5, learning_rate=0.05,
-                                               batch_size=1), max(5, repeats * 2)) / (5 * rows)
+    sgd_times = {"nnlib": [], "bare NumPy": []}
+    for _ in range(max(7, repeats * 3)):   # interleaved, as the workloads are
+        start = time.perf_counter()
+        network.fit(X[:rows], y[:rows], epochs=5, learning_rate=0.05, batch_size=1)
+        sgd_times["nnlib"].append(time.perf_counter() - start)
+        sgd_times["bare NumPy"].append(bare_one_sample_sgd(X[:rows], y[:rows], 5, 0.05))
+    sgd_step = {name: statistics.median(t) / (5 * rows) for name, t in sgd_times.items()}
 
     def retrain():   # the explorer's default settings
         net = Network([Dense(3, 3, "relu", init="uniform"),
@@ -280,7 +309,9 @@ def main():
             print(f"| {w['name']} | {np.dtype(dtype).name} | {cells}{ratios} |", flush=True)
     one_step, sgd_step, retrain, change, rows = step_and_slider_times(repeats)
     print(f"\nmedian one-sample SGD step, fit(batch_size=1) on {rows} rows (3-3-1 font network, "
-          f"chapter 7's recipe): {sgd_step * 1e6:.1f} µs -> 100,000 steps ≈ {sgd_step * 1e5:.1f} s")
+          f"chapter 7's recipe): {sgd_step['nnlib'] * 1e6:.1f} µs -> 100,000 steps ≈ "
+          f"{sgd_step['nnlib'] * 1e5:.1f} s; bare NumPy {sgd_step['bare NumPy'] * 1e6:.1f} µs; "
+          f"nnlib / bare {sgd_step['nnlib'] / sgd_step['bare NumPy']:.2f}")
     print(f"median nnlib step() call on one sample (3-3-1 font network, with its argument checks):"
           f" {one_step * 1e6:.1f} µs -> 100,000 steps ≈ {one_step * 1e5:.1f} s")
     print(f"median change of a kernel-side explorer (3-3-1, {rows} rows, 300 full-batch epochs, "

@@ -19,7 +19,9 @@ class Activation:
     rows = False   # True if z must be 2-D, one sample per row (softmax)
 
     def __init_subclass__(cls):
-        """The guard: ``__call__`` and ``derivative`` get ``z`` as a real float array."""
+        """The guard: ``__call__`` and ``derivative`` get ``z`` as a real float array; a layer
+        calls ``forward(z)``, the same function unguarded (its z is fine), beside ``backward``."""
+        cls.forward = vars(cls).get("__call__", getattr(cls, "forward", None))
         for method in ("__call__", "derivative"):
             if method in vars(cls):
                 setattr(cls, method, takes_real_array(vars(cls)[method], rows=cls.rows))

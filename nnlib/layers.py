@@ -81,18 +81,18 @@ class Dense:
         """How many numbers the layer learns: n_inputs * n_outputs weights + n_outputs biases."""
         return self.weights.size + (self.bias.size if self.use_bias else 0)
 
-    def forward(self, X):
+    def forward(self, X, checked=False):
         """Output ``a`` (n, n_outputs) for inputs ``X`` (n, n_inputs); keeps X and z for backward.
 
-        Computed in float32 for float32 inputs, else in float64 (integers and bools too).
-        """
-        X = check_batch(X, self.n_inputs)
+        Computed in float32 for float32 inputs, else in float64 (integers and bools too);
+        ``checked=True`` (a Network's call) skips the check of X."""
+        X = X if checked else check_batch(X, self.n_inputs)
         weights, bias = self.weights, self.bias
         if weights.dtype != X.dtype:
             weights, bias = weights.astype(X.dtype), bias.astype(X.dtype)
         self.inputs = X
         self.z = X @ weights + bias
-        self.a = self.activation(self.z)
+        self.a = self.activation.forward(self.z)   # the activation, unguarded: z is fine
         return self.a
 
     def backward(self, grad, input_grad=True):
@@ -104,12 +104,12 @@ class Dense:
         grad = self._shaped_like_z(grad, "grad (dL/da)")
         return self.backward_delta(self.activation.backward(self.z, self.a, grad), input_grad)
 
-    def backward_delta(self, delta, input_grad=True):
+    def backward_delta(self, delta, input_grad=True, checked=False):
         """Backpropagate dL/dz (n, n_outputs) directly; return dL/dX (n, n_inputs).
 
-        Used when the loss gives dL/dz itself (the stable sigmoid and softmax cross-entropies).
-        """
-        self.delta = delta = self._shaped_like_z(delta, "delta (dL/dz)")
+        Used when the loss gives dL/dz itself (the stable sigmoid and softmax cross-entropies)
+        and by a Network, which passes ``checked=True`` (delta has the shape of z)."""
+        self.delta = delta = delta if checked else self._shaped_like_z(delta, "delta (dL/dz)")
         self.grad_weights = self.inputs.T @ delta                  # (n_inputs, n_outputs)
         if self.use_bias:
             self.grad_bias = np.add.reduce(delta, axis=0)          # (n_outputs,): delta summed over rows

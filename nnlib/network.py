@@ -62,7 +62,7 @@ class Network:
     def _forward(self, X):
         a = X
         for layer in self.layers:
-            a = layer.forward(a)
+            a = layer.forward(a, checked=True)
         return a
 
     predict_proba = forward   # the output activations (n, n_outputs), as scikit-learn names them
@@ -105,9 +105,11 @@ class Network:
             delta = loss.delta(last.z, y, last.a, checked=True)
         else:                                       # dL/dz = dL/da * da/dz
             delta = last.activation.backward(last.z, last.a, loss.gradient(last.a, y, checked=True))
-        grad = last.backward_delta(delta, input_grad=len(self.layers) > 1)   # no dL/dX of data
-        for i in range(len(self.layers) - 2, -1, -1):
-            grad = self.layers[i].backward(grad, input_grad=i > 0)
+        for i in range(len(self.layers) - 1, -1, -1):
+            grad = self.layers[i].backward_delta(delta, i > 0, checked=True)   # no dL/dX of data
+            if i > 0:                               # the delta of the layer below
+                below = self.layers[i - 1]
+                delta = below.activation.backward(below.z, below.a, grad)
 
     def gradients(self, X, y):
         """dL/dweights and dL/dbias of every layer, a list of (grad_weights, grad_bias) pairs."""
@@ -186,27 +188,29 @@ class Network:
 
     def _train_one_epoch(self, X, y, learning_rate, batch_size, shuffle):
         """One pass of gradient descent over (X, y), batch by batch; returns each row's output
-        (z, a) as it was when its batch was seen, before the update."""
+        (z, a) as its batch saw it, before the update (z None if the loss does not need it)."""
         n, last = len(X), self.layers[-1]
         if batch_size >= n:   # one batch: its outputs are the epoch's, nothing to copy
             self._forward(X)
             seen = last.z, last.a
             self._update(y, learning_rate)
             return seen
-        z_seen = np.empty((n, self.n_outputs), dtype=X.dtype)
         a_seen = np.empty((n, self.n_outputs), dtype=X.dtype)
-        order = self.rng.permutation(n) if shuffle else None
-        for start in range(0, n, batch_size):
-            if order is None:
-                rows = slice(start, start + batch_size)
-            elif batch_size == 1:   # one shuffled row as a slice: a view, faster than a copy
-                rows = slice(order[start], order[start] + 1)
-            else:
-                rows = order[start:start + batch_size]
+        z_seen = np.empty_like(a_seen) if isinstance(self.loss_function, CombinedLoss) else None
+        for rows in self._batches(n, batch_size, shuffle):
             self._forward(X[rows])
-            z_seen[rows], a_seen[rows] = last.z, last.a
+            a_seen[rows] = last.a
+            if z_seen is not None:   # the loss is computed from z
+                z_seen[rows] = last.z
             self._update(y[rows], learning_rate)
         return z_seen, a_seen
+
+    def _batches(self, n, batch_size, shuffle):
+        """The rows of each batch, in order or in a fresh random order (seeded)."""
+        order = self.rng.permutation(n) if shuffle else np.arange(n)
+        if batch_size == 1:   # one row as a slice: a view, faster than a copy
+            return [slice(i, i + 1) for i in order.tolist()]
+        return [order[start:start + batch_size] for start in range(0, n, batch_size)]
 
     def _record(self, history, loss, a_seen, labels, validation):
         """Add one epoch's loss and accuracy (and validation scores) to ``history``."""

@@ -58,7 +58,7 @@ def test_gradient_check_catches_a_wrong_backward_pass():
     X, y = np.random.default_rng(1).normal(size=(5, 3)), np.arange(5) % 2
     layer = network.layers[0]
     correct_backward = layer.backward_delta
-    layer.backward_delta = lambda delta, *args: correct_backward(delta * 1.01, *args)  # 1% off
+    layer.backward_delta = lambda delta, *args, **kw: correct_backward(delta * 1.01, *args, **kw)  # 1% off
     errors = gradient_check(network, X, y)
     assert errors[0][0] > 1e-3
     assert errors[1][0] < 1e-6  # the layer above is unaffected

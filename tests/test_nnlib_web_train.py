@@ -211,6 +211,8 @@ class NoisyActivation:
         a = self.activation(z)
         return np.nextafter(a, np.where(self.rng.random(a.shape) < 0.5, np.inf, -np.inf))
 
+    forward = __call__   # as a layer calls it
+
     def backward(self, z, a, grad):
         return self.activation.backward(z, a, grad)
 
