@@ -95,14 +95,15 @@ class Dense:
         self.a = self.activation.forward(self.z)   # the activation, unguarded: z is fine
         return self.a
 
-    def backward(self, grad, input_grad=True):
+    def backward(self, grad, input_grad=True, checked=False):
         """Backpropagate dL/da (n, n_outputs); return dL/dX (n, n_inputs).
 
         Sets ``delta`` = dL/dz, ``grad_weights`` and ``grad_bias``.  With ``input_grad=False``
         (the first layer, whose input is the data) dL/dX is not computed: None is returned.
         """
-        grad = self._shaped_like_z(grad, "grad (dL/da)")
-        return self.backward_delta(self.activation.backward(self.z, self.a, grad), input_grad)
+        grad = grad if checked else self._shaped_like_z(grad, "grad (dL/da)")
+        return self.backward_delta(self.activation.backward(self.z, self.a, grad), input_grad,
+                                   checked=True)
 
     def backward_delta(self, delta, input_grad=True, checked=False):
         """Backpropagate dL/dz (n, n_outputs) directly; return dL/dX (n, n_inputs).

@@ -105,11 +105,9 @@ class Network:
             delta = loss.delta(last.z, y, last.a, checked=True)
         else:                                       # dL/dz = dL/da * da/dz
             delta = last.activation.backward(last.z, last.a, loss.gradient(last.a, y, checked=True))
-        for i in range(len(self.layers) - 1, -1, -1):
-            grad = self.layers[i].backward_delta(delta, i > 0, checked=True)   # no dL/dX of data
-            if i > 0:                               # the delta of the layer below
-                below = self.layers[i - 1]
-                delta = below.activation.backward(below.z, below.a, grad)
+        grad = last.backward_delta(delta, len(self.layers) > 1, checked=True)   # no dL/dX of data
+        for i in range(len(self.layers) - 2, -1, -1):
+            grad = self.layers[i].backward(grad, i > 0, checked=True)
 
     def gradients(self, X, y):
         """dL/dweights and dL/dbias of every layer, a list of (grad_weights, grad_bias) pairs."""
