@@ -275,8 +275,9 @@
     const cross = (a, b) => { const t = (level - a) / (b - a); return Number.isFinite(t) ? t : 0.5; };
     for (let r = 0; r + 1 < ny; r++) {
       for (let c = 0; c + 1 < nx; c++) {
-        const k = r * nx + c, v = [values[k], values[k + 1], values[k + nx + 1], values[k + nx]];
-        const inside = [above(k), above(k + 1), above(k + nx + 1), above(k + nx)];
+        const k = r * nx + c, inside = [above(k), above(k + 1), above(k + nx + 1), above(k + nx)];
+        if (inside[0] === inside[1] && inside[1] === inside[2] && inside[2] === inside[3]) continue;
+        const v = [values[k], values[k + 1], values[k + nx + 1], values[k + nx]];
         // the points where the four edges (top, right, bottom, left) cross the level
         const edges = [], corners = [[c, r], [c + 1, r], [c + 1, r + 1], [c, r + 1]];
         for (let e = 0; e < 4; e++) {

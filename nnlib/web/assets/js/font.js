@@ -39,6 +39,9 @@
     const ax = new D.Axes(g, {x: [0, 255], y: [0, 255], xticks: ticks, yticks: ticks,
                               xlabel: names[xc] + " (0-255)", ylabel: names[yc] + " (0-255)",
                               title: o.title});
+    // matplotlib's imshow(..., alpha=0.85) on the white axes: the colour map's 256 colours,
+    // each mixed with white once
+    const shaded = cfg.rdbu.map((colour) => colour.map((c) => Math.round(0.85 * c + 0.15 * 255)));
     D.heatmap(ax, (xs, ys, n) => {
       const rgb = new Float64Array(3 * n);
       for (let k = 0; k < n; k++) {
@@ -51,8 +54,7 @@
         rgb[xc] = Math.round(x); rgb[yc] = Math.round(y); rgb[fc] = fixedValue;
         return rgb;
       }
-      // matplotlib's imshow(..., alpha=0.85) on the white axes
-      return D.colormap(cfg.rdbu, p).map((c) => Math.round(0.85 * c + 0.15 * 255));
+      return D.colormap(shaded, p);
     }, 0.5);
     const [w, t] = cfg.reference, xs = [], ys = [];
     for (let s = 0; s <= 255; s += 1) {           // w . rgb = t, solved for the y channel

@@ -341,7 +341,8 @@
     const Y = targets(y, n, k);
     const batch = options.batchSize == null ? n : Math.min(options.batchSize, n);
     if (!Number.isInteger(batch) || batch < 1) throw new Error("nnlib: batch_size must be a positive integer, got " + options.batchSize);
-    const zSeen = new Float64Array(n * k), aSeen = new Float64Array(n * k);
+    const whole = batch === n;                   // one batch: its outputs are the epoch's
+    const zSeen = whole ? null : new Float64Array(n * k), aSeen = whole ? null : new Float64Array(n * k);
     const labels = new Int32Array(n);
     for (let r = 0; r < n; r++) labels[r] = labelOf(Y.data, r, k);
     const history = {loss: [], accuracy: []};
@@ -350,16 +351,17 @@
       for (let start = 0; start < n; start += batch) {
         const rows = Math.min(batch, n - start);
         forwardRows(net, X, start, rows);
-        for (let q = 0, o = start * k; q < rows * k; q++) { zSeen[o + q] = last.z[q]; aSeen[o + q] = last.a[q]; }
+        if (!whole) for (let q = 0, o = start * k; q < rows * k; q++) { zSeen[o + q] = last.z[q]; aSeen[o + q] = last.a[q]; }
         update(net, X, Y, start, rows, learningRate);
       }
-      const loss = lossValue(net.loss, zSeen, aSeen, Y, 0, n);
+      const zEpoch = whole ? last.z : zSeen, aEpoch = whole ? last.a : aSeen;   // as nnlib: no copy
+      const loss = lossValue(net.loss, zEpoch, aEpoch, Y, 0, n);
       checkConverging(net, before, loss, learningRate, epoch, history);
       before = parameters(net);
       history.loss.push(loss);
       let right = 0;
-      if (k === 1) for (let r = 0; r < n; r++) right += ((aSeen[r] >= 0.5 ? 1 : 0) === labels[r]) ? 1 : 0;
-      else for (let r = 0; r < n; r++) if (labelOf(aSeen, r, k) === labels[r]) right++;
+      if (k === 1) for (let r = 0; r < n; r++) right += ((aEpoch[r] >= 0.5 ? 1 : 0) === labels[r]) ? 1 : 0;
+      else for (let r = 0; r < n; r++) if (labelOf(aEpoch, r, k) === labels[r]) right++;
       history.accuracy.push(right / n);
     }
     return history;
