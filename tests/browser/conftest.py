@@ -29,8 +29,12 @@ VIEWPORT = {"width": 1280, "height": 900}
 PHONE = {"width": 390, "height": 844}
 # axe-core from npm (tests/browser/package.json; `make axe` installs it): test tooling only.
 AXE = Path(__file__).resolve().parent / "node_modules" / "axe-core" / "axe.min.js"
-# The rules axe-core runs: WCAG 2.0 and 2.1, levels A and AA.
+# The rules axe-core runs: WCAG 2.0 and 2.1, levels A and AA, in light mode. In dark mode only
+# the rules about colour: the rest (names, roles, structure, language) cannot differ, because
+# the dark mode's CSS changes colours, backgrounds and frames only and no page script reads the
+# mode (tests/test_colour_mode.py checks both).
 AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
+AXE_COLOUR_RULES = ["color-contrast", "link-in-text-block"]
 
 
 class _QuietHandler(http.server.SimpleHTTPRequestHandler):
@@ -193,8 +197,14 @@ async (which) => {
   const before = [...document.querySelectorAll(links)].filter(visible).length;
   if (!shown.length) return {toggles: toggles.length, visibleToggles: 0, before, after: before};
   shown[0].click();
-  await new Promise((resolve) => setTimeout(resolve, 600));
-  const after = [...document.querySelectorAll(links)].filter(visible).length;
+  // the drawer slides in: wait until its links stop changing (or 1.5 s)
+  let after = before, steady = 0;
+  for (let waited = 0; waited < 1500 && steady < 3; waited += 50) {
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    const now = [...document.querySelectorAll(links)].filter(visible).length;
+    steady = now === after && now !== before ? steady + 1 : 0;
+    after = now;
+  }
   return {toggles: toggles.length, visibleToggles: shown.length, before, after,
           inPageToc: document.querySelectorAll(links).length};
 }
@@ -211,9 +221,8 @@ async (which) => {
 COLOUR_SAMPLES = ".nnlib-sample, .widget-html-content [style*='background']"
 
 AXE_JS = r"""
-async ([tags, samples]) => {
-  const r = await axe.run(document, {runOnly: {type: "tag", values: tags},
-                                     resultTypes: ["violations"]});
+async ([only, samples]) => {
+  const r = await axe.run(document, {runOnly: only, resultTypes: ["violations"]});
   const isSample = (node) => {
     const el = document.querySelector(node.target[0]);
     return !!(el && el.closest(samples));
@@ -227,12 +236,15 @@ async ([tags, samples]) => {
 """
 
 
-def run_axe(browser_page) -> list:
-    """axe-core's serious and critical violations on the loaded page (WCAG 2.1 A/AA)."""
+def run_axe(browser_page, mode: str = "light") -> list:
+    """axe-core's serious and critical violations on the loaded page (WCAG 2.1 A/AA; in dark
+    mode the colour rules of those)."""
     if not AXE.exists():
         pytest.fail(f"{AXE} is missing: run `make axe` (npm ci in tests/browser)", pytrace=False)
     browser_page.add_script_tag(path=str(AXE))
-    result = browser_page.evaluate(AXE_JS, [AXE_TAGS, COLOUR_SAMPLES])
+    only = ({"type": "tag", "values": AXE_TAGS} if mode == "light"
+            else {"type": "rule", "values": AXE_COLOUR_RULES})
+    result = browser_page.evaluate(AXE_JS, [only, COLOUR_SAMPLES])
     return [v for v in result if v["impact"] in ("serious", "critical")]
 
 
@@ -250,9 +262,10 @@ def _block_offsite(context, blocked: list) -> None:
     context.route("**/*", route)
 
 
-def _settle(browser_page, url: str) -> None:
+def _settle(browser_page, url: str, network_idle: bool = True) -> None:
     """Load ``url`` and wait until MathJax has typeset it, every picture has loaded and the saved
-    widgets (if any) have rendered."""
+    widgets (if any) have rendered; and, with ``network_idle``, until no request has been made
+    for 0.5 s (so that the requests the page records are all of them)."""
     browser_page.goto(url, wait_until="load", timeout=60_000)
     browser_page.evaluate(
         "async () => { if (window.MathJax && MathJax.startup && MathJax.startup.promise) "
@@ -263,7 +276,8 @@ def _settle(browser_page, url: str) -> None:
             browser_page.wait_for_selector(".widget-subarea .jupyter-widgets", timeout=20_000)
         except Exception:  # test_pages.py's widget test reports it
             pass
-    browser_page.wait_for_load_state("networkidle", timeout=30_000)
+    if network_idle:
+        browser_page.wait_for_load_state("networkidle", timeout=30_000)
 
 
 def _slug(page: str) -> str:
@@ -316,7 +330,7 @@ def visit(chromium, site_url):
             if FULL_SCREENSHOTS:   # a long chapter takes seconds: only when asked for
                 browser_page.screenshot(path=str(SCREENSHOTS / f"{_slug(page)}-{mode}.png"),
                                         full_page=True)
-            record.axe = run_axe(browser_page)
+            record.axe = run_axe(browser_page, mode)
         finally:
             context.close()
         cache[(page, mode)] = record
@@ -347,7 +361,8 @@ def phone_visit(chromium, site_url):
         browser_page = context.new_page()
         browser_page.on("pageerror", lambda err: record.page_errors.append(str(err)))
         try:
-            _settle(browser_page, url)
+            _settle(browser_page, url, network_idle=False)   # its requests are not recorded
+            browser_page.evaluate("async () => { await document.fonts.ready; }")
             record.layout = browser_page.evaluate(LAYOUT_JS)
             browser_page.screenshot(path=str(SCREENSHOTS / f"{_slug(page)}-phone-top.png"))
             record.navigation["primary"] = browser_page.evaluate(NAV_JS, "primary")
@@ -361,6 +376,43 @@ def phone_visit(chromium, site_url):
     return load
 
 
+@pytest.fixture(scope="session")
+def reading_page(chromium, site_url):
+    """reading_page(page) -> that page loaded once per session in light mode (as ``open_page``
+    loads it), for the checks that only read it: glued numbers, typeset tables, no kernel note,
+    and last (it is the one that clicks) the folded solutions. A test that moves a control or
+    types into the page takes ``open_page`` instead."""
+    pages, contexts = {}, []
+
+    def load(page: str):
+        if page not in pages:
+            context = chromium.new_context(viewport=VIEWPORT, color_scheme="light",
+                                           service_workers="block")
+            contexts.append(context)
+            pages[page] = _open_in(context, f"{site_url}/{page}.html")
+        return pages[page]
+
+    yield load
+    for context in contexts:
+        context.close()
+
+
+def _open_in(context, url):
+    """A new page of ``context`` at ``url`` (light mode, off-site requests aborted), MathJax
+    done and every picture loaded."""
+    context.add_init_script(
+        "try { localStorage.setItem('mode', 'light'); localStorage.setItem('theme', 'light'); }"
+        " catch (e) {}")
+    _block_offsite(context, [])
+    browser_page = context.new_page()
+    browser_page.goto(url, wait_until="load", timeout=60_000)
+    browser_page.evaluate(
+        "async () => { if (window.MathJax && MathJax.startup && MathJax.startup.promise) "
+        "await MathJax.startup.promise; }")
+    browser_page.evaluate(EAGER_IMAGES_JS)
+    return browser_page
+
+
 @pytest.fixture
 def open_page(chromium, site_url):
     """open_page(page) -> that page of the book loaded in a fresh light-mode context, MathJax
@@ -372,18 +424,7 @@ def open_page(chromium, site_url):
         context = chromium.new_context(viewport=VIEWPORT, color_scheme="light",
                                        service_workers="block")
         contexts.append(context)
-        context.add_init_script(
-            "try { localStorage.setItem('mode', 'light'); localStorage.setItem('theme', 'light'); }"
-            " catch (e) {}")
-
-        _block_offsite(context, [])
-        browser_page = context.new_page()
-        browser_page.goto(f"{site_url}/{page}.html", wait_until="load", timeout=60_000)
-        browser_page.evaluate(
-            "async () => { if (window.MathJax && MathJax.startup && MathJax.startup.promise) "
-            "await MathJax.startup.promise; }")
-        browser_page.evaluate(EAGER_IMAGES_JS)
-        return browser_page
+        return _open_in(context, f"{site_url}/{page}.html")
 
     yield open_
     for context in contexts:

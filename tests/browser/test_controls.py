@@ -35,6 +35,7 @@ NOT_CONTROLS = ".copybtn"
 READOUTS = 'output[for], .widget-readout'
 CHANGE_TIMEOUT = 4.0      # seconds a control gets to change its output (a retrain, a play step)
 STILL_TIMEOUT = 8.0       # seconds an output gets to settle before the next control
+PLAYING_TIMEOUT = 1.0     # an output changing for this long after a button press is playing
 POLL = 0.1
 
 # Marks every control inside a cell output with data-nnlib-test="<output>:<control>" and
@@ -104,10 +105,13 @@ def _signature(page, output):
         f"(el) => ({SIGNATURE_JS})([el, {json.dumps(CONTROLS)}, {json.dumps(READOUTS)}])")
 
 
-def _wait_still(page, output, timeout=STILL_TIMEOUT):
-    """Wait until the output looks the same over 0.4 s; return its signature or None."""
+def _wait_still(page, output, timeout=STILL_TIMEOUT, known=None):
+    """Wait until the output looks the same over 0.4 s; return its signature or None. At once if
+    it looks as it did when last found still (``known``)."""
     end = time.monotonic() + timeout
     last, since = _signature(page, output), time.monotonic()
+    if known is not None and last == known:
+        return last
     while time.monotonic() < end:
         time.sleep(POLL)
         now = _signature(page, output)
@@ -191,7 +195,7 @@ def _open(chromium, site_url, page_name, mode):
 def dead_controls(page, found):
     """[(description, problem)] for the controls ``found`` (MARK_JS's list) on ``page`` that
     change nothing."""
-    dead, pending = [], list(found)
+    dead, pending, still = [], list(found), {}   # still: output -> its look when last still
     for attempt in range(2):
         waiting = []
         for info in pending:
@@ -204,7 +208,7 @@ def dead_controls(page, found):
                 waiting.append(info)
                 continue
             control.scroll_into_view_if_needed()
-            before = _wait_still(page, output)
+            before = _wait_still(page, output, known=still.pop(info["output"], None))
             if before is None:
                 dead.append((label, "its output kept changing by itself before the change"))
                 continue
@@ -212,11 +216,19 @@ def dead_controls(page, found):
             if not _wait_change(page, output, before):
                 dead.append((label, "changed nothing"))
                 continue
-            if info["kind"] == "button" and _wait_still(page, output, timeout=2.0) is None:
-                control.click()                     # a play button: press it again to stop
-                if _wait_still(page, output) is None:
+            if info["kind"] != "button":
+                continue
+            # A play button shows a frame every 0.15-0.2 s (the players' intervals): an output
+            # not still within 1 s is playing, and pressing the button again must stop it.
+            after = _wait_still(page, output, timeout=PLAYING_TIMEOUT)
+            if after is None:
+                control.click()
+                after = _wait_still(page, output)
+                if after is None:
                     dead.append((label, "started something that pressing it again "
                                         "did not stop"))
+            if after is not None:
+                still[info["output"]] = after
         pending = waiting
     return dead + [(f'output {info["output"]}: {info["kind"]} "{info["name"]}"',
                     "never became usable (always disabled)") for info in pending]

@@ -63,13 +63,13 @@ def test_fits_are_switched_in_the_page(open_page):
 
 
 @pytest.mark.parametrize("page_name", [CH1, CH3])
-def test_no_kernel_note(open_page, page_name):
-    assert_no_kernel_note(open_page(page_name))
+def test_no_kernel_note(reading_page, page_name):
+    assert_no_kernel_note(reading_page(page_name))
 
 
-def test_activation_tables_are_typeset(open_page):
+def test_activation_tables_are_typeset(reading_page):
     """Chapter 3's two tables (formulas and derivatives; ranges and uses) show typeset math."""
-    page = open_page(CH3)
+    page = reading_page(CH3)
     tables = page.locator("table.nnlib-table")
     formulas, ranges = tables.nth(0), tables.nth(1)
     for table in (formulas, ranges):
@@ -80,10 +80,10 @@ def test_activation_tables_are_typeset(open_page):
 
 
 @pytest.mark.parametrize("page_name", [CH2, CH3])
-def test_glued_numbers_are_filled_in(open_page, page_name):
-    assert_glued_numbers_filled_in(open_page(page_name))
+def test_glued_numbers_are_filled_in(reading_page, page_name):
+    assert_glued_numbers_filled_in(reading_page(page_name))
 
 
 @pytest.mark.parametrize("page_name", list(EXERCISES))
-def test_solutions_are_folded_until_opened(open_page, page_name):
-    assert_solutions_folded_until_opened(open_page(page_name), EXERCISES[page_name])
+def test_solutions_are_folded_until_opened(reading_page, page_name):
+    assert_solutions_folded_until_opened(reading_page(page_name), EXERCISES[page_name])

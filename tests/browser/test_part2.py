@@ -72,20 +72,20 @@ def test_trainer_is_network_step(open_page):
 
 
 @pytest.mark.parametrize("name", [CH4, CH6])
-def test_no_kernel_note(open_page, name):
-    assert_no_kernel_note(open_page(name))
+def test_no_kernel_note(reading_page, name):
+    assert_no_kernel_note(reading_page(name))
 
 
 @pytest.mark.parametrize("name", list(EXERCISES))
-def test_glued_numbers_are_filled_in(open_page, name):
-    assert_glued_numbers_filled_in(open_page(name))
+def test_glued_numbers_are_filled_in(reading_page, name):
+    assert_glued_numbers_filled_in(reading_page(name))
 
 
-def test_backpropagation_formulas_and_table_are_typeset(open_page):
+def test_backpropagation_formulas_and_table_are_typeset(reading_page):
     """Chapter 5: SymPy's loss and derivative display as math; the table of local derivatives
     is typeset; the 16-row table of the three gradients has its parameter names typeset and its
     three columns agreeing."""
-    page = open_page(CH5)
+    page = reading_page(CH5)
     assert page.locator(".cell_output mjx-container").count() >= 2 + 16, \
         "SymPy's formulas or the table's parameter names were not typeset"
     local = page.locator("table.nnlib-table", has_text="Nield's names")
@@ -104,5 +104,5 @@ def test_backpropagation_formulas_and_table_are_typeset(open_page):
 
 
 @pytest.mark.parametrize("name", list(EXERCISES))
-def test_solutions_are_folded_until_opened(open_page, name):
-    assert_solutions_folded_until_opened(open_page(name), EXERCISES[name])
+def test_solutions_are_folded_until_opened(reading_page, name):
+    assert_solutions_folded_until_opened(reading_page(name), EXERCISES[name])

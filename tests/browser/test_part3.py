@@ -57,15 +57,15 @@ def test_digit_reader_is_the_networks_forward_pass(open_page):
 
 
 @pytest.mark.parametrize("name", [CH7, CH8])
-def test_no_kernel_note(open_page, name):
-    assert_no_kernel_note(open_page(name))
+def test_no_kernel_note(reading_page, name):
+    assert_no_kernel_note(reading_page(name))
 
 
 @pytest.mark.parametrize("name", [CH7, CH8])
-def test_glued_numbers_are_filled_in(open_page, name):
-    assert_glued_numbers_filled_in(open_page(name), minimum=10)
+def test_glued_numbers_are_filled_in(reading_page, name):
+    assert_glued_numbers_filled_in(reading_page(name), minimum=10)
 
 
 @pytest.mark.parametrize("name", list(EXERCISES))
-def test_solutions_are_folded_until_opened(open_page, name):
-    assert_solutions_folded_until_opened(open_page(name), EXERCISES[name])
+def test_solutions_are_folded_until_opened(reading_page, name):
+    assert_solutions_folded_until_opened(reading_page(name), EXERCISES[name])
