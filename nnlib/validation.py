@@ -28,7 +28,9 @@ def as_real_array(value, name):
 def as_float_array(value, name):
     """:func:`as_real_array`, with every value finite."""
     arr = as_real_array(value, name)
-    if not np.isfinite(arr).all():
+    with np.errstate(over="ignore", invalid="ignore"):   # a finite sum: one pass, no copy
+        finite = math.isfinite(np.add.reduce(arr, axis=None)) or np.isfinite(arr).all()
+    if not finite:
         raise ValueError(f"{name} contains {arr.size - np.count_nonzero(np.isfinite(arr))} NaN or "
                          f"infinite value(s); expected finite numbers")
     return arr
