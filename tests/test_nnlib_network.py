@@ -358,3 +358,19 @@ def test_losses_never_broadcast_n_by_1_against_n():
         get_loss("sse")(a, [0.0, np.nan, 1.0])
     with pytest.raises(ValueError, match=r"shape \(3, 2\)"):
         get_loss("binary_crossentropy").from_logits(a, np.ones((3, 2)))
+
+
+def test_the_finiteness_check_of_data_is_exact_when_its_shortcut_sum_is_not_finite():
+    """as_float_array sums the data first (one pass) and looks at each value only when the sum is
+    not finite: +inf and -inf that cancel to NaN are refused, huge finite values whose sum
+    overflows are accepted, without a warning."""
+    network = Network([Dense(2, 1, "linear")], loss="mse", seed=0)
+    with pytest.raises(ValueError, match=r"X contains 2 NaN or infinite"):
+        network.forward([[np.inf, -np.inf]])
+    with pytest.raises(ValueError, match=r"X contains 1 NaN or infinite"):
+        network.forward(np.array([[1.0, 2.0], [np.nan, 3.0]], dtype=np.float32))
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        out = network.forward([[1e308, 1e308], [-1e308, 1e308]])
+        assert network.forward(np.float32([[3e38, 3e38]])).dtype == np.float32
+    assert out.shape == (2, 1)
