@@ -1,5 +1,7 @@
-"""What a control does cannot depend on the colour mode (light or dark), so that the browser's
-no-dead-control test (tests/browser/test_controls.py) needs to try the controls in one mode only:
+"""Only the look of a page depends on the colour mode (light or dark), so that axe-core's
+dark-mode run in the browser tests (tests/browser/conftest.py) needs only its colour rules, the
+rest (names, roles, structure) being the light mode's; and what a control does cannot differ
+between the modes (tests/browser/test_controls.py tries the controls in both):
 
 - no page script of the book or of nnlib.web reads the mode (the theme's ``data-theme`` /
   ``data-mode`` attributes, ``prefers-color-scheme``, the ``mode`` or ``theme`` in localStorage);
@@ -54,16 +56,16 @@ def test_files_are_found():
 def test_no_page_script_reads_the_colour_mode(path):
     hits = [line.strip() for line in path.read_text(encoding="utf-8").splitlines()
             if READS_MODE.search(line)]
-    assert not hits, (f"{path.relative_to(ROOT)} reads the colour mode; the dead-control test "
-                      "then has to run in both modes (tests/browser/test_controls.py):\n"
+    assert not hits, (f"{path.relative_to(ROOT)} reads the colour mode; axe-core's dark-mode "
+                      "run (colour rules only) may then miss what the mode changes:\n"
                       + "\n".join(hits))
 
 
 @pytest.mark.parametrize("path", STYLESHEETS, ids=lambda p: p.name)
 def test_dark_mode_css_changes_only_the_look(path):
     bad = not_appearance(path.read_text(encoding="utf-8"))
-    assert not bad, (f"{path.relative_to(ROOT)}: dark-mode rules that may change what a control "
-                     "does (the dead-control test runs in light mode only):\n" + "\n".join(bad))
+    assert not bad, (f"{path.relative_to(ROOT)}: dark-mode rules that may change more than the "
+                     "look (axe-core's dark-mode run checks colours only):\n" + "\n".join(bad))
 
 
 def test_the_checks_find_what_they_look_for():

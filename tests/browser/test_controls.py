@@ -1,6 +1,6 @@
 """No dead control: every control a reader can touch in a cell output changes that output.
 
-On every page of _toc.yml, in light mode, Chromium finds each control inside a code
+On every page of _toc.yml, in light and in dark mode, Chromium finds each control inside a code
 cell's output (range inputs, selects, colour inputs, buttons, and the handles of ipywidgets
 sliders), changes it the way a reader would (keyboard for sliders, a pick for selects and colours,
 a click for buttons), and waits for a picture, a canvas or a text in the same output to change.
@@ -9,10 +9,10 @@ every readout (``output[for]``, ``.widget-readout``) taken out, and pictures are
 pixels, not their URLs. A control that changes nothing is *dead*: it moves and then contradicts
 its own figure.
 
-The controls are tried in light mode only: what a control does cannot depend on the colour mode,
-because no page script reads it and the dark mode's CSS changes only colours, backgrounds and
-frames (tests/test_colour_mode.py checks both). The dark mode's look is checked by the page loads
-of test_pages.py and test_reader.py (opaque figures, axe-core's contrast rule).
+The controls are tried in light and in dark mode, each in a page of its own. (No page script
+reads the mode and the dark mode's CSS changes only colours, backgrounds and frames,
+tests/test_colour_mode.py checks both, so the two should agree; trying both shows that they do.)
+Names and Tab stops are read in light mode.
 
 Before each change the output must be still (a playing animation is stopped by pressing its
 button again); a control that is disabled when its turn comes is tried again once every other
@@ -236,29 +236,30 @@ def dead_controls(page, found):
 
 @pytest.fixture(scope="session")
 def controls_report(chromium, site_url):
-    """controls_report(page) -> (name problems, dead controls, number of controls), from one
-    load of the page per session: names and Tab stops are read first, before any control is
-    changed, then every control is tried."""
+    """controls_report(page, mode) -> (name problems, dead controls, number of controls), from
+    one load of the page per mode and session: names and Tab stops are read first, before any
+    control is changed, then every control is tried."""
     cache = {}
 
-    def report(page_name):
-        if page_name not in cache:
-            context, page = _open(chromium, site_url, page_name, "light")
+    def report(page_name, mode="light"):
+        if (page_name, mode) not in cache:
+            context, page = _open(chromium, site_url, page_name, mode)
             try:
                 found = page.evaluate(
                     f"({MARK_JS})([{json.dumps(CONTROLS)}, {json.dumps(NOT_CONTROLS)}])")
-                cache[page_name] = (name_problems(page, found), dead_controls(page, found),
-                                    len(found))
+                cache[page_name, mode] = (name_problems(page, found), dead_controls(page, found),
+                                          len(found))
             finally:
                 context.close()
-        return cache[page_name]
+        return cache[page_name, mode]
 
     return report
 
 
-def test_every_control_changes_its_output(controls_report, toc_page):
-    _, dead, tried = controls_report(toc_page)
-    assert not dead, (f"{toc_page}: {len(dead)} of {tried} controls are dead:\n"
+@pytest.mark.parametrize("mode", ("light", "dark"))
+def test_every_control_changes_its_output(controls_report, toc_page, mode):
+    _, dead, tried = controls_report(toc_page, mode)
+    assert not dead, (f"{toc_page}, {mode} mode: {len(dead)} of {tried} controls are dead:\n"
                       + "\n".join(f"  {label}: {problem}" for label, problem in dead))
 
 
