@@ -18,10 +18,10 @@ Workloads (from the nnlib issue):
   (b) digits 64-64-10 (ReLU, softmax, categorical cross-entropy), batch 32, 20 epochs
   (c) random 784-128-10 (ReLU, softmax), batch 128, one epoch of 60,000 rows
 plus the median time of one-sample SGD, chapter 7's recipe (``fit`` with ``batch_size=1``, per
-step, against the same SGD written inline) and of one nnlib ``step`` call on a single sample, and of one change of a kernel-side
-explorer (what chapter 7's explorer was before it moved into the page, see
-explorer_in_browser.py): retraining the font network for 300 full-batch epochs and redrawing
-its decision surface and loss curve with ``LiveFigure``.
+step, against the same SGD written inline), of one nnlib ``step`` call on a single sample, and
+of one change of a kernel-side explorer (what chapter 7's explorer was before it moved into the
+page, see explorer_in_browser.py): retraining the font network for 300 full-batch epochs and
+redrawing its decision surface and loss curve with ``LiveFigure``.
 """
 import argparse
 import platform
