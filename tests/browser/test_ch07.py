@@ -162,6 +162,17 @@ def explorer_data(page):
             json.loads(root.locator("script.nnlib-config").text_content()))
 
 
+def test_explorer_shows_its_two_figures_side_by_side_on_a_desktop(page):
+    """At 1280 px the explorer's map and loss curve sit in one row, so that a reader sees both
+    while moving a control; each keeps at least 300 px. (On a phone they stack: test_reader.py's
+    phone visit checks that no page is wider than the screen.)"""
+    boxes = [page.locator(f"{EXPLORER} canvas.{name}").bounding_box()
+             for name in ("nnlib-surface", "nnlib-loss")]
+    surface, loss = boxes
+    assert abs(surface["y"] - loss["y"]) < 1 and loss["x"] >= surface["x"] + surface["width"], boxes
+    assert all(300 <= box["width"] <= 335 for box in boxes), boxes
+
+
 @pytest.mark.parametrize("setting", TRAINED_IN_CHROMIUM, ids=lambda s: "-".join(map(str, s)))
 def test_explorer_trains_as_nnlib_in_chromium(page, setting):
     """The page's own training function (the one its controls call) ends where nnlib's fit
