@@ -262,6 +262,14 @@ def _block_offsite(context, blocked: list) -> None:
     context.route("**/*", route)
 
 
+def _set_mode(context, mode: str) -> None:
+    """Open every page of ``context`` in colour ``mode``: pydata-sphinx-theme reads it from
+    localStorage (a fresh profile has none and logs "Got invalid theme mode"), so it is set
+    before any page script runs."""
+    context.add_init_script(f"try {{ localStorage.setItem('mode', '{mode}'); "
+                            f"localStorage.setItem('theme', '{mode}'); }} catch (e) {{}}")
+
+
 def _settle(browser_page, url: str, network_idle: bool = True) -> None:
     """Load ``url`` and wait until MathJax has typeset it, every picture has loaded and the saved
     widgets (if any) have rendered; and, with ``network_idle``, until no request has been made
@@ -300,11 +308,7 @@ def visit(chromium, site_url):
             color_scheme=mode,
             service_workers="block",
         )
-        # pydata-sphinx-theme reads the colour mode from localStorage; a fresh profile has none
-        # and logs "Got invalid theme mode". Set it before any page script runs.
-        context.add_init_script(
-            f"try {{ localStorage.setItem('mode', '{mode}'); localStorage.setItem('theme', '{mode}'); }} catch (e) {{}}"
-        )
+        _set_mode(context, mode)
 
         _block_offsite(context, record.blocked)
         browser_page = context.new_page()
@@ -353,10 +357,7 @@ def phone_visit(chromium, site_url):
         record = PageVisit(page=page, mode="light", url=url)
         context = chromium.new_context(viewport=PHONE, color_scheme="light", is_mobile=True,
                                        has_touch=True, service_workers="block")
-        context.add_init_script(
-            "try { localStorage.setItem('mode', 'light'); localStorage.setItem('theme', 'light'); }"
-            " catch (e) {}")
-
+        _set_mode(context, "light")
         _block_offsite(context, record.blocked)
         browser_page = context.new_page()
         browser_page.on("pageerror", lambda err: record.page_errors.append(str(err)))
@@ -398,18 +399,12 @@ def reading_page(chromium, site_url):
 
 
 def _open_in(context, url):
-    """A new page of ``context`` at ``url`` (light mode, off-site requests aborted), MathJax
-    done and every picture loaded."""
-    context.add_init_script(
-        "try { localStorage.setItem('mode', 'light'); localStorage.setItem('theme', 'light'); }"
-        " catch (e) {}")
+    """A new page of ``context`` at ``url`` (light mode, off-site requests aborted), settled as
+    ``_settle`` settles it (no wait for network idleness: its requests are not recorded)."""
+    _set_mode(context, "light")
     _block_offsite(context, [])
     browser_page = context.new_page()
-    browser_page.goto(url, wait_until="load", timeout=60_000)
-    browser_page.evaluate(
-        "async () => { if (window.MathJax && MathJax.startup && MathJax.startup.promise) "
-        "await MathJax.startup.promise; }")
-    browser_page.evaluate(EAGER_IMAGES_JS)
+    _settle(browser_page, url, network_idle=False)
     return browser_page
 
 
