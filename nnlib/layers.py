@@ -88,8 +88,8 @@ class Dense:
         ``checked=True`` (a Network's call) skips the check of X."""
         X = X if checked else check_batch(X, self.n_inputs)
         weights, bias = self.weights, self.bias
-        if weights.dtype != X.dtype:
-            weights, bias = weights.astype(X.dtype), bias.astype(X.dtype)
+        if weights.dtype is not X.dtype:   # float32 inputs: computed in float32
+            weights, bias = weights.astype(X.dtype, copy=False), bias.astype(X.dtype, copy=False)
         self.inputs = X
         self.z = X @ weights + bias
         self.a = self.activation.forward(self.z)   # the activation, unguarded: z is fine
@@ -118,7 +118,7 @@ class Dense:
             self.grad_bias = np.zeros_like(self.bias, dtype=delta.dtype)
         if not input_grad:
             return None
-        weights = self.weights if self.weights.dtype == delta.dtype else self.weights.astype(delta.dtype)
+        weights = self.weights if self.weights.dtype is delta.dtype else self.weights.astype(delta.dtype)
         return delta @ weights.T                                   # (n, n_inputs)
 
     def _shaped_like_z(self, grad, name):

@@ -35,11 +35,9 @@ class Loss:
                              f"layer, but the last layer's activation is {activation.name!r}")
 
 
-def matched(a, y, checked=False, name_a="a (the outputs)"):
+def matched(a, y, name_a="a (the outputs)"):
     """``a`` and ``y`` as finite float arrays of one shape (n, k), y (n,) taken as (n, 1); never
     broadcast (n, 1) against (n,), which compares every output with every target."""
-    if checked:
-        return a, y
     a, y = as_float_array(a, name_a), as_float_array(y, "y (the targets)")
     a = a.reshape(-1, 1) if a.ndim == 1 else a
     y = y.reshape(-1, 1) if y.ndim == 1 and a.shape == (y.shape[0], 1) else y
@@ -58,11 +56,11 @@ class SumSquaredError(Loss):
     reduction = "sum"
 
     def __call__(self, a, y, checked=False):
-        a, y = matched(a, y, checked)
+        a, y = (a, y) if checked else matched(a, y)
         return float(np.sum((a - y) ** 2))
 
     def gradient(self, a, y, checked=False):
-        a, y = matched(a, y, checked)
+        a, y = (a, y) if checked else matched(a, y)
         return 2 * (a - y)
 
 
@@ -72,11 +70,11 @@ class MeanSquaredError(Loss):
     name = "mse"
 
     def __call__(self, a, y, checked=False):
-        a, y = matched(a, y, checked)
+        a, y = (a, y) if checked else matched(a, y)
         return float(np.mean((a - y) ** 2))
 
     def gradient(self, a, y, checked=False):
-        a, y = matched(a, y, checked)
+        a, y = (a, y) if checked else matched(a, y)
         return 2 * (a - y) / a.size
 
 
@@ -103,21 +101,21 @@ class BinaryCrossEntropy(CombinedLoss):
     eps = 1e-12
 
     def __call__(self, a, y, checked=False):
-        a, y = matched(a, y, checked)
+        a, y = (a, y) if checked else matched(a, y)
         a = np.clip(a, self.eps, 1 - self.eps)
         return float(-np.mean(y * np.log(a) + (1 - y) * np.log1p(-a)))
 
     def gradient(self, a, y, checked=False):
-        a, y = matched(a, y, checked)
+        a, y = (a, y) if checked else matched(a, y)
         a = np.clip(a, self.eps, 1 - self.eps)
         return (a - y) / (a * (1 - a)) / a.size
 
     def from_logits(self, z, y, checked=False):   # mean(max(z, 0) - z y + log(1 + exp(-|z|)))
-        z, y = matched(z, y, checked, "z (the logits)")
+        z, y = (z, y) if checked else matched(z, y, "z (the logits)")
         return float(np.mean(np.maximum(z, 0) - z * y + np.log1p(np.exp(-np.abs(z)))))
 
     def delta(self, z, y, a=None, checked=False):   # (sigmoid(z) - y) / z.size
-        z, y = matched(z, y, checked, "z (the logits)")
+        z, y = (z, y) if checked else matched(z, y, "z (the logits)")
         return ((Sigmoid()(z) if a is None else a) - y) / z.size
 
 
@@ -135,21 +133,21 @@ class CategoricalCrossEntropy(CombinedLoss):
         return y
 
     def __call__(self, a, y, checked=False):
-        a, y = matched(a, y, checked)
+        a, y = (a, y) if checked else matched(a, y)
         return float(-np.sum(y * np.log(np.clip(a, self.eps, 1.0))) / a.shape[0])
 
     def gradient(self, a, y, checked=False):
-        a, y = matched(a, y, checked)
+        a, y = (a, y) if checked else matched(a, y)
         return -y / np.clip(a, self.eps, 1.0) / a.shape[0]
 
     def from_logits(self, z, y, checked=False):   # mean(logsumexp(z) - sum(y z))
-        z, y = matched(z, y, checked, "z (the logits)")
+        z, y = (z, y) if checked else matched(z, y, "z (the logits)")
         m = z.max(axis=1, keepdims=True)
         logsumexp = m + np.log(np.exp(z - m).sum(axis=1, keepdims=True))
         return float(np.sum(y * (logsumexp - z)) / z.shape[0])
 
     def delta(self, z, y, a=None, checked=False):   # (softmax(z) - y) / n
-        z, y = matched(z, y, checked, "z (the logits)")
+        z, y = (z, y) if checked else matched(z, y, "z (the logits)")
         return ((Softmax()(z) if a is None else a) - y) / z.shape[0]
 
 

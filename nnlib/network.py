@@ -99,15 +99,18 @@ class Network:
         return self.loss_function(a, y, checked=True)
 
     def _backward(self, y):
-        """Backpropagate from the loss of the last forward pass; fills each layer's grads."""
-        last, loss = self.layers[-1], self.loss_function
+        """Backpropagate from the loss of the last forward pass; fills each layer's grads: the
+        loss gives the last layer's dL/dz (its delta), and each layer passes dL/da back to the
+        layer below, whose activation makes it that layer's delta."""
+        layer, loss = self.layers[-1], self.loss_function
         if isinstance(loss, CombinedLoss):          # dL/dz straight from the logits
-            delta = loss.delta(last.z, y, last.a, checked=True)
+            delta = loss.delta(layer.z, y, layer.a, checked=True)
         else:                                       # dL/dz = dL/da * da/dz
-            delta = last.activation.backward(last.z, last.a, loss.gradient(last.a, y, checked=True))
-        grad = last.backward_delta(delta, len(self.layers) > 1, checked=True)   # no dL/dX of data
-        for i in range(len(self.layers) - 2, -1, -1):
-            grad = self.layers[i].backward(grad, i > 0, checked=True)
+            delta = layer.activation.backward(layer.z, layer.a, loss.gradient(layer.a, y, checked=True))
+        for below in self.layers[-2::-1]:
+            delta = below.activation.backward(below.z, below.a, layer.backward_delta(delta, checked=True))
+            layer = below
+        layer.backward_delta(delta, input_grad=False, checked=True)   # the first: no dL/dX of data
 
     def gradients(self, X, y):
         """dL/dweights and dL/dbias of every layer, a list of (grad_weights, grad_bias) pairs."""
@@ -135,8 +138,7 @@ class Network:
         self._backward(y)
         for layer in self.layers:
             layer.weights -= learning_rate * layer.grad_weights
-            if layer.use_bias:
-                layer.bias -= learning_rate * layer.grad_bias
+            layer.bias -= learning_rate * layer.grad_bias   # 0 for a layer without bias
 
     def fit(self, X, y, epochs, learning_rate, batch_size=None, shuffle=True,
             validation_data=None, callback=None, progress=False):
