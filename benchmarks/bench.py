@@ -6,9 +6,11 @@
 Every contender trains the same architecture, on the same data, with the same
 batch size, learning rate and number of epochs, by plain SGD (no momentum),
 with the same per-epoch bookkeeping (training loss and accuracy).  Each time
-is the median of several runs, interleaved so that a busy machine slows all
-contenders alike; ratios are taken within this one run, never against
-numbers from another machine or day.  Every contender runs on one core
+is the median of several runs, interleaved (in a fresh random order each
+round, so that no contender always runs first or after the same one) so that
+a busy machine slows all contenders alike.  A ratio nnlib / bare is the median
+of the rounds' own ratios, with their range: it is taken within this one run,
+never against numbers from another machine or day.  Every contender runs on one core
 (NumPy's BLAS limited with threadpoolctl, PyTorch with set_num_threads(1)):
 on a two-core machine shared with other work, multi-threaded BLAS times
 swing by 10x and more.
@@ -25,6 +27,7 @@ redrawing its decision surface and loss curve with ``LiveFigure``.
 """
 import argparse
 import platform
+import random
 import statistics
 import time
 import warnings
@@ -202,6 +205,21 @@ def bare_one_sample_sgd(X, labels, epochs, lr):
     return time.perf_counter() - start
 
 
+def interleaved(contenders, w, repeats, order=random.Random(0)):
+    """Each contender's times on workload ``w``: ``repeats`` rounds, each in a fresh order."""
+    times = {name: [] for name in contenders}
+    for _ in range(repeats):
+        for name in order.sample(list(contenders), len(contenders)):
+            times[name].append(contenders[name](w))
+    return times
+
+
+def paired_ratio(times, floor):
+    """The median of the rounds' ratios times / floor, and their range: "1.05 (0.98-1.12)"."""
+    ratios = [t / f for t, f in zip(times, floor)]
+    return f"{statistics.median(ratios):.2f} ({min(ratios):.2f}-{max(ratios):.2f})"
+
+
 def median_time(function, repeats):
     times = []
     for _ in range(repeats):
@@ -224,13 +242,16 @@ def step_and_slider_times(repeats):
     x1, y1 = X[:1], y[:1]
     one_step = median_time(lambda: network.step(x1, y1, 0.05), 2000)
     rows = round(1345 * 2 / 3)
-    sgd_times = {"nnlib": [], "bare NumPy": []}
-    for _ in range(max(7, repeats * 3)):   # interleaved, as the workloads are
+
+    def nnlib_sgd(_):
         start = time.perf_counter()
         network.fit(X[:rows], y[:rows], epochs=5, learning_rate=0.05, batch_size=1)
-        sgd_times["nnlib"].append(time.perf_counter() - start)
-        sgd_times["bare NumPy"].append(bare_one_sample_sgd(X[:rows], y[:rows], 5, 0.05))
+        return time.perf_counter() - start
+
+    sgd_times = interleaved({"nnlib": nnlib_sgd, "bare NumPy": lambda _: bare_one_sample_sgd(
+        X[:rows], y[:rows], 5, 0.05)}, None, max(7, repeats * 3))   # as the workloads are
     sgd_step = {name: statistics.median(t) / (5 * rows) for name, t in sgd_times.items()}
+    sgd_step["nnlib / bare"] = paired_ratio(sgd_times["nnlib"], sgd_times["bare NumPy"])
 
     def retrain():   # the explorer's default settings
         net = Network([Dense(3, 3, "relu", init="uniform"),
@@ -289,7 +310,8 @@ def main():
           f"python {platform.python_version()}, numpy {np.__version__}, "
           f"scikit-learn {sklearn.__version__}, nnlib {nnlib.__version__}"
           + (f", torch {torch.__version__}" if torch is not None else ", torch absent")
-          + "; every contender on one core")
+          + "; every contender on one core; a ratio is the median of the rounds' own ratios, "
+          "with their range in brackets")
     header = (f"| workload | dtype | " + " | ".join(f"{c} (s)" for c in contenders)
               + " | nnlib / bare | nnlib / sklearn |" + (" nnlib / torch |" if torch else ""))
     print(header)
@@ -297,21 +319,17 @@ def main():
     for make in (workload_font, workload_digits, workload_mnist):
         for dtype in (np.float64, np.float32):
             w = make(dtype)
-            times = {name: [] for name in contenders}
-            for _ in range(repeats):               # interleaved
-                for name, run in contenders.items():
-                    times[name].append(run(w))
+            times = interleaved(contenders, w, repeats)
             med = {name: statistics.median(t) for name, t in times.items()}
             cells = " | ".join(f"{med[c]:.3f}" for c in contenders)
-            ratios = (f" | {med['nnlib'] / med['bare NumPy']:.2f}"
-                      f" | {med['nnlib'] / med['scikit-learn']:.2f}"
-                      + (f" | {med['nnlib'] / med['PyTorch']:.2f}" if torch else ""))
+            ratios = "".join(f" | {paired_ratio(times['nnlib'], times[c])}"
+                             for c in contenders if c != "nnlib")
             print(f"| {w['name']} | {np.dtype(dtype).name} | {cells}{ratios} |", flush=True)
     one_step, sgd_step, retrain, change, rows = step_and_slider_times(repeats)
     print(f"\nmedian one-sample SGD step, fit(batch_size=1) on {rows} rows (3-3-1 font network, "
           f"chapter 7's recipe): {sgd_step['nnlib'] * 1e6:.1f} µs -> 100,000 steps ≈ "
           f"{sgd_step['nnlib'] * 1e5:.1f} s; bare NumPy {sgd_step['bare NumPy'] * 1e6:.1f} µs; "
-          f"nnlib / bare {sgd_step['nnlib'] / sgd_step['bare NumPy']:.2f}")
+          f"nnlib / bare {sgd_step['nnlib / bare']}")
     print(f"median nnlib step() call on one sample (3-3-1 font network, with its argument checks):"
           f" {one_step * 1e6:.1f} µs -> 100,000 steps ≈ {one_step * 1e5:.1f} s")
     print(f"median change of a kernel-side explorer (3-3-1, {rows} rows, 300 full-batch epochs, "
