@@ -13,18 +13,14 @@ import os
 import threading
 from dataclasses import dataclass, field
 from pathlib import Path
-from urllib.parse import urlsplit
 
 import pytest
-from page_checks import EAGER_IMAGES_JS
+from page_checks import block_offsite, set_mode, settle
 
 ROOT = Path(__file__).resolve().parents[2]
 SCREENSHOTS = ROOT / "_build" / "screenshots"
 # BOOK_FULL_SCREENSHOTS=1: also a full-page screenshot of every page in each mode, to look at.
 FULL_SCREENSHOTS = os.environ.get("BOOK_FULL_SCREENSHOTS") == "1"
-LOCAL_HOSTS = {"127.0.0.1"}
-# Schemes that never touch the network.
-LOCAL_SCHEMES = {"data", "blob", "about"}
 VIEWPORT = {"width": 1280, "height": 900}
 PHONE = {"width": 390, "height": 844}
 # axe-core from npm (tests/browser/package.json; `make axe` installs it): test tooling only.
@@ -248,46 +244,6 @@ def run_axe(browser_page, mode: str = "light") -> list:
     return [v for v in result if v["impact"] in ("serious", "critical")]
 
 
-def _block_offsite(context, blocked: list) -> None:
-    """Let requests to 127.0.0.1 (and data:, blob:, about:) through; abort and record others."""
-
-    def route(route_, request):
-        parts = urlsplit(request.url)
-        if parts.scheme in LOCAL_SCHEMES or parts.hostname in LOCAL_HOSTS:
-            route_.continue_()
-        else:
-            blocked.append(request.url)
-            route_.abort("blockedbyclient")
-
-    context.route("**/*", route)
-
-
-def _set_mode(context, mode: str) -> None:
-    """Open every page of ``context`` in colour ``mode``: pydata-sphinx-theme reads it from
-    localStorage (a fresh profile has none and logs "Got invalid theme mode"), so it is set
-    before any page script runs."""
-    context.add_init_script(f"try {{ localStorage.setItem('mode', '{mode}'); "
-                            f"localStorage.setItem('theme', '{mode}'); }} catch (e) {{}}")
-
-
-def _settle(browser_page, url: str, network_idle: bool = True) -> None:
-    """Load ``url`` and wait until MathJax has typeset it, every picture has loaded and the saved
-    widgets (if any) have rendered; and, with ``network_idle``, until no request has been made
-    for 0.5 s (so that the requests the page records are all of them)."""
-    browser_page.goto(url, wait_until="load", timeout=60_000)
-    browser_page.evaluate(
-        "async () => { if (window.MathJax && MathJax.startup && MathJax.startup.promise) "
-        "await MathJax.startup.promise; }")
-    browser_page.evaluate(EAGER_IMAGES_JS)
-    if browser_page.locator('script[type="application/vnd.jupyter.widget-view+json"]').count():
-        try:
-            browser_page.wait_for_selector(".widget-subarea .jupyter-widgets", timeout=20_000)
-        except Exception:  # test_pages.py's widget test reports it
-            pass
-    if network_idle:
-        browser_page.wait_for_load_state("networkidle", timeout=30_000)
-
-
 def _slug(page: str) -> str:
     return page.replace("/", "__")
 
@@ -308,9 +264,9 @@ def visit(chromium, site_url):
             color_scheme=mode,
             service_workers="block",
         )
-        _set_mode(context, mode)
+        set_mode(context, mode)
 
-        _block_offsite(context, record.blocked)
+        block_offsite(context, record.blocked)
         browser_page = context.new_page()
         browser_page.on("console", lambda msg: record.console.append((msg.type, msg.text)))
         browser_page.on("pageerror", lambda err: record.page_errors.append(str(err)))
@@ -325,7 +281,7 @@ def visit(chromium, site_url):
             lambda resp: record.failed.append(f"{resp.url}: HTTP {resp.status}") if resp.status >= 400 else None,
         )
         try:
-            _settle(browser_page, url)
+            settle(browser_page, url)
             browser_page.evaluate("async () => { await document.fonts.ready; }")
             record.facts = browser_page.evaluate(FACTS_JS)
             record.layout = browser_page.evaluate(LAYOUT_JS)
@@ -357,12 +313,12 @@ def phone_visit(chromium, site_url):
         record = PageVisit(page=page, mode="light", url=url)
         context = chromium.new_context(viewport=PHONE, color_scheme="light", is_mobile=True,
                                        has_touch=True, service_workers="block")
-        _set_mode(context, "light")
-        _block_offsite(context, record.blocked)
+        set_mode(context, "light")
+        block_offsite(context, record.blocked)
         browser_page = context.new_page()
         browser_page.on("pageerror", lambda err: record.page_errors.append(str(err)))
         try:
-            _settle(browser_page, url, network_idle=False)   # its requests are not recorded
+            settle(browser_page, url, network_idle=False)   # its requests are not recorded
             browser_page.evaluate("async () => { await document.fonts.ready; }")
             record.layout = browser_page.evaluate(LAYOUT_JS)
             browser_page.screenshot(path=str(SCREENSHOTS / f"{_slug(page)}-phone-top.png"))
@@ -400,11 +356,11 @@ def reading_page(chromium, site_url):
 
 def _open_in(context, url):
     """A new page of ``context`` at ``url`` (light mode, off-site requests aborted), settled as
-    ``_settle`` settles it (no wait for network idleness: its requests are not recorded)."""
-    _set_mode(context, "light")
-    _block_offsite(context, [])
+    ``settle`` settles it (no wait for network idleness: its requests are not recorded)."""
+    set_mode(context, "light")
+    block_offsite(context, [])
     browser_page = context.new_page()
-    _settle(browser_page, url, network_idle=False)
+    settle(browser_page, url, network_idle=False)
     return browser_page
 
 

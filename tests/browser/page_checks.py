@@ -1,7 +1,13 @@
-"""Checks shared by the chapter-specific browser tests.
+"""Checks shared by the chapter-specific browser tests, and how every browser test opens a page
+(off-site requests blocked, the colour mode set, the page settled).
 
 Import with ``from page_checks import ...`` (pytest puts tests/browser/ on the path).
 """
+from urllib.parse import urlsplit
+
+LOCAL_HOSTS = {"127.0.0.1"}
+# Schemes that never touch the network.
+LOCAL_SCHEMES = {"data", "blob", "about"}
 
 # The book's pictures load lazily (loading="lazy", book/_ext/page_assets.py): a page's pictures
 # far below the first screen load only when a reader scrolls near them. The checks look at every
@@ -16,6 +22,46 @@ async () => {
   })));
 }
 """
+
+
+def block_offsite(context, blocked: list) -> None:
+    """Let requests to 127.0.0.1 (and data:, blob:, about:) through; abort and record others."""
+
+    def route(route_, request):
+        parts = urlsplit(request.url)
+        if parts.scheme in LOCAL_SCHEMES or parts.hostname in LOCAL_HOSTS:
+            route_.continue_()
+        else:
+            blocked.append(request.url)
+            route_.abort("blockedbyclient")
+
+    context.route("**/*", route)
+
+
+def set_mode(context, mode: str) -> None:
+    """Open every page of ``context`` in colour ``mode``: pydata-sphinx-theme reads it from
+    localStorage (a fresh profile has none and logs "Got invalid theme mode"), so it is set
+    before any page script runs."""
+    context.add_init_script(f"try {{ localStorage.setItem('mode', '{mode}'); "
+                            f"localStorage.setItem('theme', '{mode}'); }} catch (e) {{}}")
+
+
+def settle(browser_page, url: str, network_idle: bool = True) -> None:
+    """Load ``url`` and wait until MathJax has typeset it, every picture has loaded and the saved
+    widgets (if any) have rendered; and, with ``network_idle``, until no request has been made
+    for 0.5 s (so that the requests the page records are all of them)."""
+    browser_page.goto(url, wait_until="load", timeout=60_000)
+    browser_page.evaluate(
+        "async () => { if (window.MathJax && MathJax.startup && MathJax.startup.promise) "
+        "await MathJax.startup.promise; }")
+    browser_page.evaluate(EAGER_IMAGES_JS)
+    if browser_page.locator('script[type="application/vnd.jupyter.widget-view+json"]').count():
+        try:
+            browser_page.wait_for_selector(".widget-subarea .jupyter-widgets", timeout=20_000)
+        except Exception:  # test_pages.py's widget test reports it
+            pass
+    if network_idle:
+        browser_page.wait_for_load_state("networkidle", timeout=30_000)
 
 
 def assert_no_kernel_note(page):

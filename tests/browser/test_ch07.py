@@ -12,12 +12,12 @@ from __future__ import annotations
 
 import json
 import re
-from urllib.parse import urlsplit
 
 import numpy as np
 import pytest
 
 from nnlib import Network, web
+from page_checks import block_offsite, set_mode
 
 pytestmark = [pytest.mark.book, pytest.mark.browser]
 
@@ -35,18 +35,9 @@ COLOURS += [tuple(int(v) for v in rgb)
 def page(chromium, site_url):
     """The chapter page in a fresh context; off-site requests are recorded and blocked."""
     context = chromium.new_context(viewport={"width": 1280, "height": 900})
-    context.add_init_script("try { localStorage.setItem('mode', 'light'); } catch (e) {}")
+    set_mode(context, "light")
     requests, blocked, errors = [], [], []
-
-    def route(route_, request):
-        parts = urlsplit(request.url)
-        if parts.scheme in ("data", "blob", "about") or parts.hostname == "127.0.0.1":
-            route_.continue_()
-        else:
-            blocked.append(request.url)
-            route_.abort("blockedbyclient")
-
-    context.route("**/*", route)
+    block_offsite(context, blocked)
     browser_page = context.new_page()
     browser_page.on("request", lambda request: requests.append(request.url))
     browser_page.on("pageerror", lambda error: errors.append(str(error)))

@@ -26,6 +26,7 @@ import re
 import time
 
 import pytest
+from page_checks import block_offsite, set_mode, settle
 
 pytestmark = [pytest.mark.book, pytest.mark.browser]
 
@@ -175,20 +176,16 @@ def _change(page, control, kind):
 
 
 def _open(chromium, site_url, page_name, mode):
+    """The page in a fresh context in colour ``mode``, settled as every browser test's page is;
+    its saved widgets must have rendered (their controls are among those tested)."""
     context = chromium.new_context(viewport={"width": 1280, "height": 900}, color_scheme=mode,
                                    service_workers="block")
-    context.add_init_script(f"try {{ localStorage.setItem('mode', '{mode}'); "
-                            f"localStorage.setItem('theme', '{mode}'); }} catch (e) {{}}")
-    context.route("**/*", lambda route, request: route.continue_()
-                  if request.url.startswith(("http://127.0.0.1", "data:", "blob:", "about:"))
-                  else route.abort("blockedbyclient"))
+    set_mode(context, mode)
+    block_offsite(context, [])
     page = context.new_page()
-    page.goto(f"{site_url}/{page_name}.html", wait_until="load", timeout=60_000)
-    page.evaluate("async () => { if (window.MathJax && MathJax.startup && MathJax.startup.promise)"
-                  " await MathJax.startup.promise; }")
+    settle(page, f"{site_url}/{page_name}.html")
     if page.locator('script[type="application/vnd.jupyter.widget-view+json"]').count():
-        page.wait_for_selector(".widget-subarea .jupyter-widgets", timeout=30_000)
-    page.wait_for_load_state("networkidle", timeout=30_000)
+        page.wait_for_selector(".widget-subarea .jupyter-widgets", timeout=1_000)
     return context, page
 
 
