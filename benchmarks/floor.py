@@ -1,6 +1,6 @@
 """How close can a library built of layer objects come to the inline loop?  One run, ratios only.
 
-    .venv/bin/python benchmarks/floor.py            # about 2 minutes; --rounds N (default 40)
+    .venv/bin/python benchmarks/floor.py            # under a minute; --rounds N (default 60)
 
 Three contenders train the same network on the same rows, in a fresh random order each round:
 
@@ -20,22 +20,20 @@ Whatever ``floor`` lacks of 1.00 is the price of those nine calls; what ``nnlib`
 ``floor`` is the price of the general network around them.
 """
 import argparse
-import random
-import statistics
 import time
 
 import numpy as np
 from threadpoolctl import threadpool_limits
 
 import bench
-from nnlib import Dense, Network
+from nnlib import CombinedLoss, Dense, Network
 from nnlib.datasets import font_colors
 
 
 def floor_epoch(network, X, y, learning_rate, batch_size, shuffle=True):
     """One epoch of ``network``'s two layers, called directly; (z, a) of every row as seen."""
     first, last = network.layers
-    combined = last.activation.name == "softmax"   # categorical cross-entropy: delta from z
+    combined = isinstance(network.loss_function, CombinedLoss)   # its delta comes from z
     a_seen = np.empty((len(X), last.n_outputs))
     z_seen = np.empty_like(a_seen) if combined else None
     for rows in network._batches(len(X), batch_size, shuffle):
@@ -100,22 +98,16 @@ def main():
     parser.add_argument("--rounds", type=int, default=60, help="interleaved rounds of SGD "
                         "(a third as many of (b))")
     args = parser.parse_args()
-    order = random.Random(0)
     for name, (nets, contenders) in (("one-sample SGD, 3-3-1, 897 rows", sgd_contenders()),
                                      ("(b) digits 64-64-10, batch 32, 20 epochs",
                                       digits_contenders())):
-        times = {c: [] for c in contenders}
-        for _ in range(args.rounds if "SGD" in name else max(5, args.rounds // 3)):
-            for c in order.sample(list(contenders), len(contenders)):
-                times[c].append(timed(contenders[c]))
+        rounds = args.rounds if "SGD" in name else max(5, args.rounds // 3)
+        timers = {c: lambda _, run=run: timed(run) for c, run in contenders.items()}
+        times = bench.interleaved(timers, None, rounds)
         for mine, its in zip(nets["floor"].layers, nets["nnlib"].layers):   # the same arithmetic
             assert np.array_equal(mine.weights, its.weights), "floor and nnlib trained apart"
-        cells = []
-        for c in ("nnlib", "floor"):
-            ratios = [t / b for t, b in zip(times[c], times["bare"])]
-            cells.append(f"{c} / bare {statistics.median(ratios):.2f} "
-                         f"({min(ratios):.2f}-{max(ratios):.2f})")
-        print(f"{name}: " + ", ".join(cells), flush=True)
+        print(f"{name}: " + ", ".join(f"{c} / bare {bench.paired_ratio(times[c], times['bare'])}"
+                                      for c in ("nnlib", "floor")), flush=True)
 
 
 if __name__ == "__main__":
